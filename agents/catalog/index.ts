@@ -1,0 +1,3 @@
+export * from './lenses.js';
+export * from './pals.js';
+export * from './suffixscape-patterns.js';
