@@ -1,0 +1,53 @@
+/**
+ * Turns an engine's draft quotes into published evidence. A quote survives only if it is found
+ * verbatim in the snapshot of the source it cites; everything else is dropped and counted, so
+ * no engine (least of all a model) can put words in a lab's mouth.
+ */
+import type { Evidence, SourceRead } from '../graph/report-schema.js';
+import type { Queryable } from '../infra/database/queryable.js';
+import { getSnapshot } from '../infra/database/repositories/snapshots.js';
+import { locateQuote } from '../tools/locate-quote.js';
+import type { DraftQuote } from './engines/contract.js';
+
+export interface EvidenceVerifier {
+  /** Published evidence for the quote, or null when it is not in the cited snapshot. */
+  verify(draft: DraftQuote, preferAfter?: number): Promise<Evidence | null>;
+  /** The snapshot text of a source, cached for the verifier's lifetime. */
+  snapshotOf(sourceId: string): Promise<string | null>;
+}
+
+export function createEvidenceVerifier(database: Queryable, sources: readonly SourceRead[]): EvidenceVerifier {
+  const byId = new Map(sources.map((source) => [source.id, source]));
+  const texts = new Map<string, Promise<string | null>>();
+
+  const snapshotOf = (sourceId: string): Promise<string | null> => {
+    const cached = texts.get(sourceId);
+    if (cached) return cached;
+    const source = byId.get(sourceId);
+    const loading =
+      source?.snapshotHash == null
+        ? Promise.resolve(null)
+        : getSnapshot(database, source.snapshotHash).then((snapshot) => snapshot?.text ?? null);
+    texts.set(sourceId, loading);
+    return loading;
+  };
+
+  return {
+    snapshotOf,
+    async verify(draft, preferAfter = 0) {
+      const source = byId.get(draft.sourceId);
+      const text = await snapshotOf(draft.sourceId);
+      if (!source || text === null) return null;
+      const location = locateQuote(text, draft.quote, preferAfter);
+      if (!location) return null;
+      return {
+        quote: location.quote,
+        sourceId: source.id,
+        url: source.finalUrl,
+        start: location.start,
+        end: location.end,
+        verified: true,
+      };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Publishes the critic's report as an immutable, numbered version with its sha256, attaching
+ * the lab's audit history. Publishing is idempotent per audit: a resumed audit that already
+ * published returns the stored version instead of publishing twice.
+ */
+import type { AuditDependencies } from '../graph/audit-dependencies.js';
+import { historyEntryFromReport, serialiseReport } from '../graph/report-serialisation.js';
+import type { StanceReport } from '../graph/report-schema.js';
+import type { AuditStateUpdate, AuditStateValue, PublishedVersion } from '../graph/state.js';
+import { getReportByAudit, listReportVersions, publishReport } from '../infra/database/repositories/reports.js';
+
+export function createPublisherAgent(deps: AuditDependencies) {
+  return async function publish(state: AuditStateValue): Promise<AuditStateUpdate> {
+    const published = await deps.progress.run(
+      state.auditId,
+      'publisher',
+      async (): Promise<PublishedVersion> => {
+        const existing = await getReportByAudit(deps.database.pool, state.auditId);
+        if (existing) return { version: existing.version, sha256: existing.sha256 };
+        const draft = state.reportDraft as StanceReport;
+        const earlier = await listReportVersions(deps.database.pool, draft.lab.slug);
+        const history = earlier
+          .map((version) => historyEntryFromReport(JSON.parse(version.body) as StanceReport))
+          .sort((left, right) => right.date.localeCompare(left.date) || right.auditId.localeCompare(left.auditId));
+        const report: StanceReport = { ...draft, history };
+        const stored = await publishReport(deps.database.pool, { auditId: state.auditId, labSlug: draft.lab.slug, body: serialiseReport(report) });
+        return { version: stored.version, sha256: stored.sha256 };
+      },
+      (result) => ({ status: 'succeeded', detail: `version ${result.version} · sha256 ${result.sha256.slice(0, 12)}` }),
+    );
+    return { published };
+  };
+}

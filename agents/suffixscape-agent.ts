@@ -1,0 +1,68 @@
+/**
+ * The Suffixscape agent: linguistic diagnostics over the lab's own voice only. Third-party
+ * writing about the lab is not the lab's prose, so it is never flagged.
+ */
+import type { AuditDependencies } from '../graph/audit-dependencies.js';
+import type { AuditStateUpdate, AuditStateValue, SuffixscapeOutcome, VerifiedFlag } from '../graph/state.js';
+import { describeError } from '../infra/errors.js';
+import type { EvidencePassage } from './engines/contract.js';
+import { createEvidenceVerifier } from './evidence-verifier.js';
+
+async function readFlags(deps: AuditDependencies, state: AuditStateValue): Promise<SuffixscapeOutcome> {
+  const engine = deps.engineFor(state.request.engine);
+  const verifier = createEvidenceVerifier(deps.database.pool, state.sources);
+  const passages: EvidencePassage[] = [];
+  for (const source of state.sources) {
+    if (source.party !== 'first' || source.snapshotHash === null || source.issues.includes('redirected-to-login')) continue;
+    const text = await verifier.snapshotOf(source.id);
+    if (!text) continue;
+    passages.push({ sourceId: source.id, url: source.finalUrl, party: 'first', snapshotHash: source.snapshotHash, start: 0, end: text.length, text });
+  }
+  const drafts = await engine.detectFlags(
+    { lab: state.request.lab, passages },
+    { signal: AbortSignal.timeout(deps.agentTimeoutMs), auditId: state.auditId },
+  );
+  const flags: VerifiedFlag[] = [];
+  let quotesDropped = 0;
+  for (const draft of drafts) {
+    const evidence = await verifier.verify({ quote: draft.quote, sourceId: draft.sourceId });
+    if (!evidence) {
+      quotesDropped += 1;
+      continue;
+    }
+    if (flags.some((flag) => flag.sourceId === evidence.sourceId && flag.start === evidence.start && flag.pattern === draft.pattern)) continue;
+    flags.push({
+      pattern: draft.pattern,
+      quote: evidence.quote,
+      sourceId: evidence.sourceId,
+      url: evidence.url,
+      start: evidence.start,
+      end: evidence.end,
+      effect: draft.effect,
+      alternative: draft.alternative,
+      detector: draft.detector,
+    });
+  }
+  return { status: 'ok', flags, quotesDropped };
+}
+
+export function createSuffixscapeAgent(deps: AuditDependencies) {
+  return async function suffixscape(state: AuditStateValue): Promise<AuditStateUpdate> {
+    const outcome = await deps.progress.run(
+      state.auditId,
+      'suffixscape',
+      async (): Promise<SuffixscapeOutcome> => {
+        try {
+          return await readFlags(deps, state);
+        } catch (error) {
+          return { status: 'failed', reason: describeError(error) };
+        }
+      },
+      (result) =>
+        result.status === 'ok'
+          ? { status: 'succeeded', detail: `${result.flags.length} flags${result.quotesDropped ? ` · ${result.quotesDropped} quotes dropped` : ''}` }
+          : { status: 'failed', error: result.reason },
+    );
+    return { suffixscape: outcome };
+  };
+}

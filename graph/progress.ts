@@ -1,0 +1,96 @@
+/**
+ * Per-agent progress. Every transition is written to `agent_runs` (so another process, the HTTP
+ * API or a resumed run can read it) and emitted to in-process listeners (the terminal view, SSE).
+ */
+import { EventEmitter } from 'node:events';
+import type { Queryable } from '../infra/database/queryable.js';
+import { upsertAgentRun } from '../infra/database/repositories/agent-runs.js';
+import { describeError } from '../infra/errors.js';
+import type { AgentName } from './agent-names.js';
+
+export type AgentStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped';
+
+export interface ProgressEvent {
+  readonly auditId: string;
+  readonly agent: AgentName;
+  readonly status: AgentStatus;
+  readonly at: string;
+  readonly durationMs?: number;
+  /** A short line for people: "fetched 9 pages", "6 findings, 2 quotes dropped". */
+  readonly detail?: string;
+  readonly error?: string;
+}
+
+/** Thrown by an agent that finished but whose result is a failure the audit can live with. */
+export interface AgentResultSummary {
+  readonly status: 'succeeded' | 'failed';
+  readonly detail?: string;
+  readonly error?: string;
+}
+
+export class AuditProgress {
+  readonly events = new EventEmitter();
+
+  constructor(
+    private readonly database: Queryable,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.events.setMaxListeners(100);
+  }
+
+  async queued(auditId: string, agents: readonly AgentName[]): Promise<void> {
+    for (const agent of agents) await this.record({ auditId, agent, status: 'queued', at: this.now().toISOString() });
+  }
+
+  /** A note while an agent runs ("fetched https://…"), emitted but not stored. */
+  note(auditId: string, agent: AgentName, detail: string): void {
+    this.events.emit('progress', { auditId, agent, status: 'running', at: this.now().toISOString(), detail } satisfies ProgressEvent);
+  }
+
+  /**
+   * Runs one agent's work between a `running` and a final record. `summarise` turns the result
+   * into the final status, so an agent that degrades gracefully (a failed lens) is shown failed
+   * without aborting the audit; a thrown error is recorded and rethrown.
+   */
+  async run<T>(auditId: string, agent: AgentName, work: () => Promise<T>, summarise: (result: T) => AgentResultSummary): Promise<T> {
+    const startedAt = this.now();
+    await this.record({ auditId, agent, status: 'running', at: startedAt.toISOString() });
+    try {
+      const result = await work();
+      const summary = summarise(result);
+      await this.record({
+        auditId,
+        agent,
+        status: summary.status,
+        at: this.now().toISOString(),
+        durationMs: this.now().getTime() - startedAt.getTime(),
+        ...(summary.detail === undefined ? {} : { detail: summary.detail }),
+        ...(summary.error === undefined ? {} : { error: summary.error }),
+      });
+      return result;
+    } catch (error) {
+      await this.record({
+        auditId,
+        agent,
+        status: 'failed',
+        at: this.now().toISOString(),
+        durationMs: this.now().getTime() - startedAt.getTime(),
+        error: describeError(error),
+      });
+      throw error;
+    }
+  }
+
+  private async record(event: ProgressEvent): Promise<void> {
+    await upsertAgentRun(this.database, {
+      auditId: event.auditId,
+      agent: event.agent,
+      status: event.status,
+      at: event.at,
+      durationMs: event.durationMs ?? null,
+      detail: event.detail ?? null,
+      error: event.error ?? null,
+    });
+    this.events.emit('progress', event);
+  }
+}

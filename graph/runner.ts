@@ -1,0 +1,157 @@
+/**
+ * Starts, resumes and cancels audits. One LangGraph thread per audit (thread id = audit id) with
+ * checkpoints in Postgres, so an audit interrupted by a crash resumes from its last completed
+ * step; agents that finished inside an interrupted step are kept as pending writes and are not
+ * run again.
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { BaseCheckpointSaver } from '@langchain/langgraph';
+import { createAuditWorkflow } from './workflow.js';
+import type { AuditDependencies } from './audit-dependencies.js';
+import { auditAgentNames } from './agent-names.js';
+import { auditRequestSchema, type AuditRequest, type AuditRequestInput } from './audit-request.js';
+import type { PublishedVersion } from './state.js';
+import { createAudit, findAuditByIdempotencyKey, getAudit, setAuditStatus } from '../infra/database/repositories/audits.js';
+import { upsertLab } from '../infra/database/repositories/labs.js';
+import { StanceWatchError, describeError } from '../infra/errors.js';
+
+export type AuditStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface AuditFinished {
+  readonly auditId: string;
+  readonly status: AuditStatus;
+  readonly published: PublishedVersion | null;
+  readonly error: string | null;
+}
+
+export interface LaunchOptions {
+  readonly idempotencyKey?: string;
+  /** false: only record the audit (a queue worker will run it). */
+  readonly start?: boolean;
+}
+
+export interface AuditRunner {
+  launch(request: AuditRequestInput, options?: LaunchOptions): Promise<{ auditId: string; created: boolean }>;
+  /** Runs (or resumes) an audit to the end in this process. */
+  run(auditId: string): Promise<AuditFinished>;
+  /** The completion of an audit this process is running. */
+  wait(auditId: string): Promise<AuditFinished>;
+  cancel(auditId: string): Promise<boolean>;
+  /** `progress` (per agent, from deps.progress) and `audit` (AuditFinished) events. */
+  readonly events: EventEmitter;
+}
+
+export function newAuditId(): string {
+  return `aud_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+}
+
+export function parseAuditRequest(input: unknown): AuditRequest {
+  const parsed = auditRequestSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`);
+    throw new StanceWatchError('request_invalid', `The audit request is invalid: ${problems.join('; ')}`, 400);
+  }
+  return parsed.data;
+}
+
+export function createAuditRunner(deps: AuditDependencies, checkpointer: BaseCheckpointSaver): AuditRunner {
+  const graph = createAuditWorkflow(deps).compile({ checkpointer });
+  const events = new EventEmitter();
+  events.setMaxListeners(100);
+  deps.progress.events.on('progress', (event) => events.emit('progress', event));
+  const running = new Map<string, { controller: AbortController; done: Promise<AuditFinished> }>();
+
+  async function execute(auditId: string, controller: AbortController): Promise<AuditFinished> {
+    const audit = await getAudit(deps.database.pool, auditId);
+    if (!audit) throw new StanceWatchError('audit_not_found', `No audit with id "${auditId}"`, 404);
+    const config = { configurable: { thread_id: auditId } };
+    const snapshot = await graph.getState(config);
+    const started = snapshot.values && Object.keys(snapshot.values).length > 0;
+    if (started && snapshot.next.length === 0) {
+      const published = (snapshot.values as { published?: PublishedVersion | null }).published ?? null;
+      return finish(auditId, published ? 'succeeded' : 'failed', published, published ? null : 'the audit ended without publishing');
+    }
+    await setAuditStatus(deps.database.pool, auditId, 'running');
+    const input = started
+      ? null
+      : { auditId, request: audit.request as AuditRequest, startedAt: new Date().toISOString() };
+    try {
+      const stream = await graph.stream(input, {
+        ...config,
+        durability: 'sync',
+        streamMode: 'updates',
+        maxConcurrency: 10,
+        signal: controller.signal,
+      });
+      for await (const _update of stream) {
+        // Progress is reported by the agents themselves; draining the stream drives the graph.
+      }
+      const final = await graph.getState(config);
+      const published = (final.values as { published?: PublishedVersion | null }).published ?? null;
+      return finish(auditId, 'succeeded', published, null);
+    } catch (error) {
+      if (controller.signal.aborted) return finish(auditId, 'cancelled', null, 'cancelled by an editor');
+      return finish(auditId, 'failed', null, describeError(error));
+    }
+  }
+
+  async function finish(auditId: string, status: AuditStatus, published: PublishedVersion | null, error: string | null): Promise<AuditFinished> {
+    await setAuditStatus(deps.database.pool, auditId, status, error === null ? {} : { error });
+    const finished: AuditFinished = { auditId, status, published, error };
+    events.emit('audit', finished);
+    return finished;
+  }
+
+  const runner: AuditRunner = {
+    events,
+    async launch(requestInput, options = {}) {
+      const request = parseAuditRequest(requestInput);
+      if (options.idempotencyKey) {
+        const existing = await findAuditByIdempotencyKey(deps.database.pool, options.idempotencyKey);
+        if (existing) return { auditId: existing.id, created: false };
+      }
+      const auditId = newAuditId();
+      await upsertLab(deps.database.pool, request.lab);
+      await createAudit(deps.database.pool, {
+        id: auditId,
+        labSlug: request.lab.slug,
+        request,
+        engine: { kind: request.engine },
+        appVersion: deps.auditor.version,
+        idempotencyKey: options.idempotencyKey ?? null,
+      });
+      await deps.progress.queued(auditId, auditAgentNames);
+      if (options.start !== false) void runner.run(auditId).catch(() => undefined);
+      return { auditId, created: true };
+    },
+    run(auditId) {
+      const current = running.get(auditId);
+      if (current) return current.done;
+      const controller = new AbortController();
+      const done = execute(auditId, controller).finally(() => running.delete(auditId));
+      running.set(auditId, { controller, done });
+      return done;
+    },
+    async wait(auditId) {
+      const current = running.get(auditId);
+      if (current) return current.done;
+      const audit = await getAudit(deps.database.pool, auditId);
+      if (!audit) throw new StanceWatchError('audit_not_found', `No audit with id "${auditId}"`, 404);
+      return { auditId, status: audit.status as AuditStatus, published: null, error: audit.error ?? null };
+    },
+    async cancel(auditId) {
+      const current = running.get(auditId);
+      if (current) {
+        current.controller.abort();
+        await current.done;
+        return true;
+      }
+      const audit = await getAudit(deps.database.pool, auditId);
+      if (!audit || audit.status !== 'queued') return false;
+      await setAuditStatus(deps.database.pool, auditId, 'cancelled', { error: 'cancelled before it started' });
+      return true;
+    },
+  };
+  return runner;
+}

@@ -1,0 +1,38 @@
+/**
+ * The audit workflow, read as a table of contents:
+ * crawl -> index -> (Send) eight lens agents + Suffixscape in parallel -> critic -> publish.
+ * `createAuditWorkflow` returns the uncompiled builder so tests and the runner compile it with
+ * the checkpointer they need.
+ */
+import { END, START, Send, StateGraph } from '@langchain/langgraph';
+import { lensIds } from '../agents/catalog/lenses.js';
+import { createCrawlerAgent } from '../agents/crawler.js';
+import { createCriticAgent } from '../agents/critic/index.js';
+import { createIndexerAgent } from '../agents/indexer.js';
+import { createLensAgent } from '../agents/lens.js';
+import { createPublisherAgent } from '../agents/publisher.js';
+import { createSuffixscapeAgent } from '../agents/suffixscape-agent.js';
+import type { AuditDependencies } from './audit-dependencies.js';
+import { AuditState, type AuditStateValue, type LensTask } from './state.js';
+
+/** One Send per lens, each carrying only what that lens agent needs. */
+export function fanOutToLenses(state: AuditStateValue): Send[] {
+  return lensIds.map((lensId) => new Send('lens', { auditId: state.auditId, request: state.request, lensId } satisfies LensTask));
+}
+
+export function createAuditWorkflow(deps: AuditDependencies) {
+  return new StateGraph(AuditState)
+    .addNode('crawl', createCrawlerAgent(deps))
+    .addNode('index', createIndexerAgent(deps))
+    .addNode('lens', createLensAgent(deps) as unknown as (state: AuditStateValue) => Promise<Partial<AuditStateValue>>)
+    .addNode('suffixscape', createSuffixscapeAgent(deps))
+    .addNode('critic', createCriticAgent(deps))
+    .addNode('publish', createPublisherAgent(deps))
+    .addEdge(START, 'crawl')
+    .addEdge('crawl', 'index')
+    .addConditionalEdges('index', fanOutToLenses, ['lens'])
+    .addEdge('index', 'suffixscape')
+    .addEdge(['lens', 'suffixscape'], 'critic')
+    .addEdge('critic', 'publish')
+    .addEdge('publish', END);
+}
