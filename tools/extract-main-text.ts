@@ -1,0 +1,136 @@
+/**
+ * Main-text extraction: the text every later quote and character offset refers to. Readability
+ * (over jsdom, scripts never run) keeps the article and drops navigation and chrome; when it
+ * finds nothing we fall back to the body. The result is normalised deterministically —
+ * paragraphs separated by a blank line, single spaces inside — so the same HTML always gives the
+ * same snapshot, byte for byte.
+ */
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+
+export interface ExtractedPage {
+  /** Normalised main text (the snapshot). */
+  text: string;
+  title: string | null;
+  words: number;
+  /** Every http(s) link on the page, absolute, without fragment, sorted, unique. */
+  links: string[];
+  /** The page carries scripts: thin text may only mean it builds itself in the browser. */
+  hasScript: boolean;
+  /** The page has a password field: with little text, it is a login wall. */
+  hasPasswordField: boolean;
+}
+
+/** Elements whose boundaries separate paragraphs. */
+const blockElements = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV',
+  'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+const skippedElements = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'HEAD']);
+
+/** Collapses runs of whitespace inside a paragraph to one space. */
+function normaliseInline(text: string): string {
+  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+/**
+ * Deterministic normal form for plain text and Markdown: line endings unified, paragraphs
+ * (blocks separated by blank lines) joined by "\n\n", whitespace inside a paragraph collapsed.
+ */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t\u00a0]*\n/)
+    .map(normaliseInline)
+    .filter((paragraph) => paragraph.length > 0)
+    .join('\n\n');
+}
+
+/** Words as a reader would count them: runs of letters or digits. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
+}
+
+/** Walks a DOM subtree and returns its text as paragraphs, one per block. */
+function blockText(root: Node): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = () => {
+    const paragraph = normaliseInline(current);
+    if (paragraph) paragraphs.push(paragraph);
+    current = '';
+  };
+  const visit = (node: Node) => {
+    if (node.nodeType === 3) {
+      current += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
+    if (skippedElements.has(tag)) return;
+    if (tag === 'BR') {
+      current += ' ';
+      return;
+    }
+    const isBlock = blockElements.has(tag);
+    if (isBlock) flush();
+    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+    if (isBlock) flush();
+    else if (tag === 'TD' || tag === 'TH') current += ' ';
+  };
+  visit(root);
+  flush();
+  return paragraphs.join('\n\n');
+}
+
+function normaliseLink(href: string, baseUrl: string): string | null {
+  try {
+    const url = new URL(href, baseUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+/** Extracts the main text, title and links of an HTML page fetched from `url`. */
+export function extractMainText(html: string, url: string): ExtractedPage {
+  // A silent console: hostile pages must not write to our logs through jsdom's CSS/HTML errors.
+  const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  const { document } = dom.window;
+  try {
+    const links = new Set<string>();
+    for (const anchor of document.querySelectorAll('a[href]')) {
+      const link = normaliseLink(anchor.getAttribute('href') ?? '', document.baseURI || url);
+      if (link) links.add(link);
+    }
+    const hasScript = document.querySelector('script') !== null;
+    const hasPasswordField = document.querySelector('input[type="password" i]') !== null;
+    const documentTitle = normaliseInline(document.title ?? '') || null;
+    const bodyText = document.body ? blockText(document.body) : '';
+
+    // Readability mutates the document, so it runs last, on what we no longer need.
+    let text = '';
+    let title = documentTitle;
+    const article = new Readability(document, { charThreshold: 200 }).parse();
+    if (article?.content) {
+      const fragment = JSDOM.fragment(article.content);
+      text = blockText(fragment);
+      title = normaliseInline(article.title ?? '') || documentTitle;
+    }
+    // Readability can keep a sliver of a short page; the body is then the better snapshot.
+    if (countWords(text) < Math.min(60, countWords(bodyText) / 2)) text = bodyText;
+    return {
+      text,
+      title,
+      words: countWords(text),
+      links: [...links].sort(),
+      hasScript,
+      hasPasswordField,
+    };
+  } finally {
+    dom.window.close();
+  }
+}
