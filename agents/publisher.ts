@@ -7,6 +7,7 @@ import type { AuditDependencies } from '../graph/audit-dependencies.js';
 import { historyEntryFromReport, serialiseReport } from '../graph/report-serialisation.js';
 import type { StanceReport } from '../graph/report-schema.js';
 import type { AuditStateUpdate, AuditStateValue, PublishedVersion } from '../graph/state.js';
+import { storeReportRows } from '../infra/database/repositories/report-rows.js';
 import { getReportByAudit, listReportVersions, publishReport } from '../infra/database/repositories/reports.js';
 
 export function createPublisherAgent(deps: AuditDependencies) {
@@ -16,7 +17,11 @@ export function createPublisherAgent(deps: AuditDependencies) {
       'publisher',
       async (): Promise<PublishedVersion> => {
         const existing = await getReportByAudit(deps.database.pool, state.auditId);
-        if (existing) return { version: existing.version, sha256: existing.sha256 };
+        if (existing) {
+          // Published before a crash: make sure its rows are stored too, then reuse it.
+          await storeReportRows(deps.database.pool, state.auditId, JSON.parse(existing.body) as StanceReport);
+          return { version: existing.version, sha256: existing.sha256 };
+        }
         const draft = state.reportDraft as StanceReport;
         const earlier = await listReportVersions(deps.database.pool, draft.lab.slug);
         const history = earlier
@@ -24,6 +29,7 @@ export function createPublisherAgent(deps: AuditDependencies) {
           .sort((left, right) => right.date.localeCompare(left.date) || right.auditId.localeCompare(left.auditId));
         const report: StanceReport = { ...draft, history };
         const stored = await publishReport(deps.database.pool, { auditId: state.auditId, labSlug: draft.lab.slug, body: serialiseReport(report) });
+        await storeReportRows(deps.database.pool, state.auditId, report);
         return { version: stored.version, sha256: stored.sha256 };
       },
       (result) => ({ status: 'succeeded', detail: `version ${result.version} · sha256 ${result.sha256.slice(0, 12)}` }),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { labProfileSchema } from './report-schema.js';
 
 export const crawlSettingsSchema = z.object({
-  maxPages: z.number().int().min(1).max(500).describe('Most pages to read across all seeds.'),
+  maxPages: z.number().int().min(1).max(2000).describe('Most pages to read across all seeds.'),
   maxDepth: z.number().int().min(0).max(6).describe('Links followed away from a seed.'),
   browser: z.enum(['auto', 'always', 'never']).describe('When to render pages in the browser.'),
   respectRobots: z.boolean().describe('Skip pages robots.txt disallows.'),

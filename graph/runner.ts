@@ -113,7 +113,7 @@ export function createAuditRunner(deps: AuditDependencies, checkpointer: BaseChe
       }
       const auditId = newAuditId();
       await upsertLab(deps.database.pool, request.lab);
-      await createAudit(deps.database.pool, {
+      const recorded = await createAudit(deps.database.pool, {
         id: auditId,
         labSlug: request.lab.slug,
         request,
@@ -121,6 +121,8 @@ export function createAuditRunner(deps: AuditDependencies, checkpointer: BaseChe
         appVersion: deps.auditor.version,
         idempotencyKey: options.idempotencyKey ?? null,
       });
+      // A concurrent launch with the same idempotency key got there first.
+      if (!recorded.created) return { auditId: recorded.id, created: false };
       await deps.progress.queued(auditId, auditAgentNames);
       if (options.start !== false) void runner.run(auditId).catch(() => undefined);
       return { auditId, created: true };

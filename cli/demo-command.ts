@@ -1,0 +1,40 @@
+/**
+ * `npm run demo`: the main job. Serves the fictional Lanternfish Labs site on 127.0.0.1 and
+ * audits it end to end with the embedded defaults (PGlite, the rubric engine, the local
+ * embedder, the in-process runner), showing each agent live.
+ */
+import { Command } from 'commander';
+import path from 'node:path';
+import { demoLabProfile, demoSeeds, startDemoSite } from '../demo/serve-demo-site.js';
+import { openAuditSystem } from '../infra/audit-system.js';
+import { loadConfig } from '../infra/config.js';
+import { runAuditInTerminal } from './run-audit-in-terminal.js';
+
+export function createDemoCommand(): Command {
+  return new Command('demo')
+    .description('Serve the demo lab site on 127.0.0.1 and audit it end to end, offline.')
+    .option('--json', 'print the report JSON on stdout (progress goes to stderr)', false)
+    .action(async (options: { json: boolean }) => {
+      const config = loadConfig();
+      const site = await startDemoSite();
+      // The demo site lives on loopback, which the network guard refuses by default.
+      const allowPrivateHosts = [...new Set([...config.crawlAllowPrivateHosts, '127.0.0.1'])];
+      const system = await openAuditSystem({ ...config, crawlAllowPrivateHosts: allowPrivateHosts });
+      try {
+        const log = options.json ? process.stderr : process.stdout;
+        log.write(`Demo lab site: ${site.labOrigin}/ (press: ${site.pressOrigin}/)\n`);
+        process.exitCode = await runAuditInTerminal(
+          system,
+          {
+            lab: demoLabProfile(site.labOrigin),
+            sources: demoSeeds(site.labOrigin),
+            firstPartyOrigins: [site.labOrigin],
+          },
+          { json: options.json, reportsDir: path.join(config.dataDir, 'reports') },
+        );
+      } finally {
+        await system.close();
+        await site.close();
+      }
+    });
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+/**
+ * The StanceWatch command line. Errors we raise on purpose print as one line a user can act on;
+ * anything else prints its first line and exits non-zero.
+ */
+import { Command } from 'commander';
+import { describeError } from '../infra/errors.js';
+import { createAuditCommand } from './audit-command.js';
+import { createDemoCommand } from './demo-command.js';
+
+const program = new Command('stancewatch')
+  .description('Audit what AI labs say about themselves.')
+  .addCommand(createDemoCommand())
+  .addCommand(createAuditCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.stderr.write(`stancewatch: ${describeError(error)}\n`);
+  process.exitCode = process.exitCode && process.exitCode !== 0 ? process.exitCode : 2;
+}

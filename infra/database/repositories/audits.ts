@@ -1,0 +1,113 @@
+/** Audits: what was asked, by which engine and app version, and where it stands. */
+import type { Queryable } from '../queryable.js';
+import { postgresErrorCode } from '../queryable.js';
+
+export type AuditRowStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface AuditRow {
+  readonly id: string;
+  readonly labSlug: string;
+  readonly status: AuditRowStatus;
+  readonly request: unknown;
+  readonly engine: unknown;
+  readonly appVersion: string;
+  readonly idempotencyKey: string | null;
+  readonly error: string | null;
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+}
+
+interface RawAuditRow {
+  id: string;
+  lab_slug: string;
+  status: AuditRowStatus;
+  request: unknown;
+  engine: unknown;
+  app_version: string;
+  idempotency_key: string | null;
+  error: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+const columns = 'id, lab_slug, status, request, engine, app_version, idempotency_key, error, created_at, started_at, finished_at';
+
+function toAudit(row: RawAuditRow): AuditRow {
+  return {
+    id: row.id,
+    labSlug: row.lab_slug,
+    status: row.status,
+    request: row.request,
+    engine: row.engine,
+    appVersion: row.app_version,
+    idempotencyKey: row.idempotency_key,
+    error: row.error,
+    createdAt: row.created_at.toISOString(),
+    startedAt: row.started_at?.toISOString() ?? null,
+    finishedAt: row.finished_at?.toISOString() ?? null,
+  };
+}
+
+export interface NewAudit {
+  readonly id: string;
+  readonly labSlug: string;
+  readonly request: unknown;
+  readonly engine: unknown;
+  readonly appVersion: string;
+  readonly idempotencyKey: string | null;
+}
+
+/**
+ * Records a queued audit. With an idempotency key already used, nothing is written and the
+ * earlier audit's id comes back with `created: false`, so two racing launches make one audit.
+ */
+export async function createAudit(database: Queryable, audit: NewAudit): Promise<{ id: string; created: boolean }> {
+  try {
+    await database.query(
+      `insert into audits (id, lab_slug, status, request, engine, app_version, idempotency_key)
+       values ($1, $2, 'queued', $3, $4, $5, $6)`,
+      [audit.id, audit.labSlug, JSON.stringify(audit.request), JSON.stringify(audit.engine), audit.appVersion, audit.idempotencyKey],
+    );
+    return { id: audit.id, created: true };
+  } catch (error) {
+    if (postgresErrorCode(error) === '23505' && audit.idempotencyKey !== null) {
+      const existing = await findAuditByIdempotencyKey(database, audit.idempotencyKey);
+      if (existing) return { id: existing.id, created: false };
+    }
+    throw error;
+  }
+}
+
+export async function getAudit(database: Queryable, id: string): Promise<AuditRow | null> {
+  const { rows } = await database.query<RawAuditRow>(`select ${columns} from audits where id = $1`, [id]);
+  return rows[0] ? toAudit(rows[0]) : null;
+}
+
+export async function findAuditByIdempotencyKey(database: Queryable, key: string): Promise<AuditRow | null> {
+  const { rows } = await database.query<RawAuditRow>(`select ${columns} from audits where idempotency_key = $1`, [key]);
+  return rows[0] ? toAudit(rows[0]) : null;
+}
+
+export async function listAudits(database: Queryable, filter: { labSlug?: string; limit?: number } = {}): Promise<AuditRow[]> {
+  const { rows } = await database.query<RawAuditRow>(
+    `select ${columns} from audits where ($1::text is null or lab_slug = $1) order by created_at desc, id desc limit $2`,
+    [filter.labSlug ?? null, filter.limit ?? 100],
+  );
+  return rows.map(toAudit);
+}
+
+/** Moves an audit to a status, stamping when it started and when it reached an end state. */
+export async function setAuditStatus(database: Queryable, id: string, status: AuditRowStatus, details: { error?: string } = {}): Promise<void> {
+  await database.query(
+    `update audits set
+       status = $2,
+       error = $3,
+       started_at = case when $2 = 'running' then coalesce(started_at, now()) else started_at end,
+       finished_at = case when $2 in ('succeeded', 'failed', 'cancelled') then now() else null end,
+       updated_at = now()
+     where id = $1`,
+    [id, status, details.error ?? null],
+  );
+}

@@ -1,0 +1,42 @@
+/** Every model call, recorded with its request hash so an exact replay can answer from it. */
+import type { Queryable } from '../queryable.js';
+
+export interface ModelCallRecord {
+  readonly auditId: string | null;
+  readonly purpose: string;
+  readonly model: string;
+  readonly requestHash: string;
+  readonly request: unknown;
+  readonly response: unknown | null;
+  readonly inputTokens: number | null;
+  readonly outputTokens: number | null;
+  readonly latencyMs: number;
+  readonly error: string | null;
+}
+
+export async function recordModelCall(database: Queryable, call: ModelCallRecord): Promise<void> {
+  await database.query(
+    `insert into model_calls (audit_id, purpose, model, request_hash, request, response, input_tokens, output_tokens, latency_ms, error)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      call.auditId,
+      call.purpose,
+      call.model,
+      call.requestHash,
+      JSON.stringify(call.request),
+      call.response === null ? null : JSON.stringify(call.response),
+      call.inputTokens,
+      call.outputTokens,
+      Math.round(call.latencyMs),
+      call.error,
+    ],
+  );
+}
+
+export async function countModelCalls(database: Queryable, auditId: string): Promise<{ purpose: string; calls: number; failures: number }[]> {
+  const { rows } = await database.query<{ purpose: string; calls: string; failures: string }>(
+    `select purpose, count(*) as calls, count(error) as failures from model_calls where audit_id = $1 group by purpose order by purpose`,
+    [auditId],
+  );
+  return rows.map((row) => ({ purpose: row.purpose, calls: Number(row.calls), failures: Number(row.failures) }));
+}
