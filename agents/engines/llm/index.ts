@@ -1,0 +1,134 @@
+/**
+ * The llm engine: reads lenses, detects Suffixscape flags and reconciles drafts through any
+ * OpenAI-compatible endpoint. The offline rubric still runs first for every lens as a prior, so
+ * the critic can flag a model score far from it; the model's score is never pulled toward the
+ * prior here (that would hide exactly the disagreement a reviewer needs to see), and the prior's
+ * reading is not shown to the model, so the two stay independent.
+ */
+import type { AnalysisEngine, CallContext, DraftFlag, FlagDetectionInput, LensAnalysisInput, LensDraft, ReconcileDraft, ReconcileInput } from '../contract.js';
+import type { LensId } from '../../catalog/lenses.js';
+import type { ModelCallRecorder } from './model-call.js';
+import { describeRetries } from './model-failure.js';
+import { buildFlagMessages, buildLensMessages, buildReconcileMessages } from './prompts.js';
+import { providerLimit } from './provider-limits.js';
+import { flagsAnswerSchema, lensAnswerSchema, reconcileAnswerSchema, schemaNames } from './schemas.js';
+import { createStructuredModelClient } from './structured-call.js';
+
+export type { ModelCallRecord, ModelCallRecorder } from './model-call.js';
+
+export interface LlmEngineOptions {
+  /** An OpenAI-compatible API root, e.g. `http://127.0.0.1:8000/v1`. */
+  readonly baseUrl: string;
+  readonly model: string;
+  /** Local servers usually ignore it; defaults to a placeholder the client accepts. */
+  readonly apiKey?: string;
+  /** Per HTTP attempt. */
+  readonly timeoutMs: number;
+  /** Attempts after the first, for 429, 5xx, timeouts, network errors and unusable answers. */
+  readonly maxRetries: number;
+  /** Concurrent requests to this provider, shared with every engine on the same baseUrl. */
+  readonly maxConcurrency: number;
+  /** Runs before every lens reading; its score becomes the draft's `rubricScore`. */
+  readonly prior: AnalysisEngine;
+  readonly recorder?: ModelCallRecorder;
+  /** First backoff delay, doubled per retry (default 500 ms). */
+  readonly retryBaseDelayMs?: number;
+  /** Longest wait between attempts, Retry-After included (default 30 s). */
+  readonly maxRetryDelayMs?: number;
+}
+
+const defaultRetryBaseDelayMs = 500;
+const defaultMaxRetryDelayMs = 30_000;
+
+export function createLlmEngine(options: LlmEngineOptions): AnalysisEngine {
+  const client = createStructuredModelClient({
+    baseUrl: options.baseUrl,
+    model: options.model,
+    apiKey: options.apiKey ?? 'not-needed',
+    timeoutMs: options.timeoutMs,
+    maxRetries: options.maxRetries,
+    retryDelay: {
+      baseDelayMs: options.retryBaseDelayMs ?? defaultRetryBaseDelayMs,
+      maxDelayMs: options.maxRetryDelayMs ?? defaultMaxRetryDelayMs,
+    },
+    limit: providerLimit(options.baseUrl, options.maxConcurrency),
+    ...(options.recorder ? { recorder: options.recorder } : {}),
+  });
+  const { prior } = options;
+
+  async function analyseLens(input: LensAnalysisInput, context?: CallContext): Promise<LensDraft> {
+    const priorDraft = await prior.analyseLens(input, context);
+    const { value, failedAttempts } = await client.call(
+      {
+        purpose: `lens:${input.lens.id}`,
+        subject: `lens '${input.lens.id}'`,
+        schemaName: schemaNames.lens,
+        schema: lensAnswerSchema,
+        messages: buildLensMessages(input),
+      },
+      context,
+    );
+    const retries = describeRetries(failedAttempts);
+    return {
+      lensId: input.lens.id,
+      score: value.score,
+      findings: value.findings.map((finding) => ({
+        text: finding.text,
+        indicator: finding.indicator,
+        quotes: finding.quotes.map((quote) => ({ quote: quote.quote, sourceId: quote.sourceId })),
+      })),
+      gaps: value.gaps.map((gap) => ({ text: gap.text, indicator: gap.indicator })),
+      justification: value.justification,
+      rubricScore: priorDraft.score,
+      notes: retries ? [retries] : [],
+    };
+  }
+
+  async function detectFlags(input: FlagDetectionInput, context?: CallContext): Promise<readonly DraftFlag[]> {
+    const { value } = await client.call(
+      {
+        purpose: 'suffixscape',
+        subject: 'the Suffixscape diagnostic',
+        schemaName: schemaNames.flags,
+        schema: flagsAnswerSchema,
+        messages: buildFlagMessages(input),
+      },
+      context,
+    );
+    const detector = `llm:${options.model}`;
+    return value.flags.map((flag) => ({ ...flag, detector }));
+  }
+
+  /**
+   * No silent fallback to the prior on failure: a report whose prose quietly came from another
+   * engine would misstate its own provenance. The error propagates to the critic instead.
+   */
+  async function reconcile(input: ReconcileInput, context?: CallContext): Promise<ReconcileDraft> {
+    const { value } = await client.call(
+      {
+        purpose: 'reconcile',
+        subject: 'the critic’s reconciliation',
+        schemaName: schemaNames.reconcile,
+        schema: reconcileAnswerSchema,
+        messages: buildReconcileMessages(input),
+      },
+      context,
+    );
+    const drafted = new Set<LensId>(input.lensDrafts.map((draft) => draft.lensId));
+    const justifications: Partial<Record<LensId, string>> = {};
+    for (const [lensId, justification] of Object.entries(value.justifications) as Array<[LensId, string | null]>) {
+      if (justification !== null && justification.trim() !== '' && drafted.has(lensId)) justifications[lensId] = justification;
+    }
+    return { justifications, pals: value.pals };
+  }
+
+  return {
+    kind: 'llm',
+    model: options.model,
+    rubricVersion: prior.rubricVersion,
+    retrievalQueries: (lens) => prior.retrievalQueries(lens),
+    analyseLens,
+    detectFlags,
+    reconcile,
+  };
+}
