@@ -1,0 +1,132 @@
+/**
+ * Lens 05, Artistic Perception: what does this feel like, not just mean?
+ *
+ * The lens corrects instrumentalism — human experience of the system reduced to features and
+ * benchmarks, with affect, ambiguity and the emotional labour behind it left out. A full
+ * disclosure speaks to how the system is experienced, leaves room for uncertainty, and
+ * recognises the people whose feelings and creative work it runs on.
+ *
+ * Why each indicator matters:
+ * - emotional-labour: annotators, raters and moderators absorb the distressing material that
+ *   makes systems "safe"; naming their wellbeing is the lens's central test. Central.
+ * - affective-experience: what using the system feels like, not only what it can do.
+ * - ambiguity-uncertainty: room for ambiguity and expressed uncertainty instead of fluent
+ *   false confidence.
+ * - creator-consent-credit: artists and authors whose work trains the models.
+ * - wellbeing-reliance: emotional reliance and mental-health effects on users.
+ * - creative-multimodal: creative and multimodal work earns the seed's small lift.
+ * - aesthetic-register: a register beyond efficiency — beauty, play, wonder.
+ */
+import type { LensRubric } from './rubric-types.js';
+import { near } from './rubric-patterns.js';
+
+export const artisticPerceptionRubric: LensRubric = {
+  lensId: 'artistic-perception',
+  indicators: [
+    {
+      id: 'emotional-labour',
+      label: 'the emotional labour of annotators and moderators',
+      gapText: 'No recognition of the emotional labour of annotators, raters and moderation workers.',
+      findingText: 'Recognises the emotional labour and wellbeing of annotators, raters or moderators.',
+      weight: 3,
+      patterns: [
+        /emotional\s+(?:labou?r|toll|burden|strain)/iu,
+        near(
+          /annotators?|raters?|labell?ers?|moderators?|content\s+reviewers?|data\s+workers?|contractors?/iu,
+          /well-?being|mental\s+health|psycholog[a-z]*|counsel(?:l)?ing|trauma[a-z]*|distress[a-z]*|disturbing|graphic\s+content|harmful\s+content\s+exposure/iu,
+          80,
+        ),
+        /(?:psychological|mental\s+health|wellness)\s+support/iu,
+      ],
+    },
+    {
+      id: 'affective-experience',
+      label: 'what using the system feels like',
+      gapText: 'Capability is framed as technical feature, with no account of how the system is experienced or felt.',
+      findingText: 'Speaks to how the system feels to the people who use it, not only what it does.',
+      weight: 2,
+      patterns: [
+        /(?<!(?:we|i)\s)(?:feel|feels|feeling|felt)(?!\s+free)/iu,
+        /emotions?|emotional\s+(?:experience|response|register|tone|impact|connection)/iu,
+        /frustrat(?:ing|ion|ed)|comfort(?:ing)?|reassur(?:ing|ance)|unsettling|alienat(?:ing|ion)/iu,
+        /(?:lived|human)\s+experience/iu,
+      ],
+    },
+    {
+      id: 'ambiguity-uncertainty',
+      label: 'room for ambiguity and expressed uncertainty',
+      gapText: 'No space for ambiguity or expressed uncertainty in how the system answers.',
+      findingText: 'Makes room for ambiguity, or has the system express uncertainty rather than false confidence.',
+      weight: 2,
+      patterns: [
+        /ambigu(?:ity|ities|ous)/iu,
+        /(?:express|expresses|expressing|communicate|communicates|signal|signals|show|shows|convey|conveys)\s+(?:its\s+|their\s+)?(?:uncertainty|doubt|confidence\s+levels?)/iu,
+        /uncertainty\s+(?:estimates?|quantification)/iu,
+        /calibrat(?:ed|ion)/iu,
+        /(?:say|says|admit|admits|tell|tells)\s+(?:users\s+)?(?:when\s+)?(?:it|they)\s+(?:does|do)\s+not\s+know/iu,
+        /open\s+to\s+interpretation|more\s+than\s+one\s+(?:reading|meaning|interpretation)/iu,
+      ],
+    },
+    {
+      id: 'creator-consent-credit',
+      label: 'consent and credit for the artists and authors whose work is used',
+      gapText: 'No consent, credit or compensation for the artists and authors whose work is in the training data.',
+      findingText: 'Addresses consent, credit or compensation for the artists and authors whose work is used.',
+      weight: 2,
+      patterns: [
+        near(
+          /artists?|authors?|writers?|creators?|illustrators?|musicians?|photographers?|rights[-\s]?holders?|copyright\s+holders?/iu,
+          /consent|opt[-\s]?out|opt[-\s]?in|compensat[a-z]*|credit(?:s|ed|ing)?|royalt(?:y|ies)|permission|paid/iu,
+          60,
+        ),
+        /opt[-\s]?out\s+(?:of|from)\s+(?:training|data\s+collection|crawling)/iu,
+      ],
+    },
+    {
+      id: 'wellbeing-reliance',
+      label: 'user wellbeing and emotional reliance',
+      gapText: 'No account of emotional reliance, wellbeing or mental-health effects on the people who use the system.',
+      findingText: 'Addresses user wellbeing, emotional reliance or mental-health effects.',
+      weight: 2,
+      patterns: [
+        /(?:emotional\s+)?(?:reliance|over-?reliance|dependence|dependency)\s+on\s+(?:the\s+)?(?:model|models|assistant|chatbot|ai|system)/iu,
+        /user\s+well-?being/iu,
+        /mental\s+health/iu,
+        /lonel(?:y|iness)|companionship|parasocial/iu,
+        /sycophan(?:cy|tic)/iu,
+        /self-?harm|suicid(?:e|al)/iu,
+        /vulnerable\s+users/iu,
+      ],
+    },
+    {
+      id: 'creative-multimodal',
+      label: 'creative and multimodal work',
+      gapText: 'No creative or multimodal work that engages the aesthetic register.',
+      findingText: 'Works in creative or multimodal registers: images, sound, voice or storytelling.',
+      weight: 1,
+      patterns: [
+        /(?:text-to-)?image\s+(?:generation|editing|model|models)/iu,
+        /multimodal/iu,
+        /music|poetry|poems?|storytelling|fiction|creative\s+writing/iu,
+        /creative\s+(?:tools?|work|uses?|applications?|expression)/iu,
+        /speech\s+(?:synthesis|recognition)|text-to-speech|voice\s+(?:model|interface|mode)/iu,
+      ],
+    },
+    {
+      id: 'aesthetic-register',
+      label: 'an aesthetic or affective register beyond features and benchmarks',
+      gapText: 'Efficiency and benchmark framing dominate; there is no aesthetic, playful or affective register.',
+      findingText: 'Speaks in an aesthetic or affective register (beauty, play, wonder) rather than only features and benchmarks.',
+      weight: 1,
+      patterns: [/beaut(?:y|iful|ifully)|wonder(?:ful)?|joy(?:ful)?|delight(?:ful)?|awe|grief|poetic|playful(?:ness)?|imagination|imaginative|tenderness|longing|curiosity/iu],
+    },
+  ],
+  retrievalQueries: [
+    'creative and multimodal capabilities images voice and storytelling',
+    'how using the system feels emotional experience',
+    'uncertainty and ambiguity in the model answers',
+    'wellbeing of annotators raters and content moderators',
+    'artists and authors consent credit and compensation',
+    'user wellbeing emotional reliance and mental health',
+  ],
+};

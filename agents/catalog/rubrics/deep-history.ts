@@ -1,0 +1,154 @@
+/**
+ * Lens 02, Deep History: what historical process produced this?
+ *
+ * The lens corrects ahistoricism — technology told as a linear innovation story, detached from
+ * the money, law, geopolitics and inherited data that made it. A full disclosure situates the lab:
+ * who founded and funds it, what changed course and why, which rules and constraints bind it.
+ *
+ * Why each indicator matters:
+ * - funding-ownership: who pays shapes what is built and what is said about it. Central.
+ * - changes-of-direction: pivots and reversals are where contingent pressures show.
+ * - regulatory-context: the rules a lab works under constrain model behaviour and are rarely named.
+ * - geopolitical-economy: compute access, chips and export controls materially shape a lab's
+ *   choices (the seed's sharpest silence).
+ * - extractive-legacies: corpora inherit colonial and extractive histories of who was recorded.
+ * - founding-lineage: an identifiable origin is the minimum historical context.
+ * - intellectual-lineage: the public programmes and prior research the models inherit.
+ * - historical-humility: treating one's own path as contingent rather than inevitable.
+ */
+import type { LensRubric } from './rubric-types.js';
+
+export const deepHistoryRubric: LensRubric = {
+  lensId: 'deep-history',
+  indicators: [
+    {
+      id: 'funding-ownership',
+      label: 'funding and ownership',
+      gapText: 'No disclosure of who funds or owns the lab, and so of whose interests shape it.',
+      findingText: 'Names who funds or owns the lab: investors, a parent company or public grants.',
+      weight: 3,
+      patterns: [
+        /investors?|shareholders?|venture\s+(?:capital|firms?|investors?|funds?)/iu,
+        /funding\s+round|series\s+[a-f]\s+(?:round|funding)/iu,
+        /backed\s+by/iu,
+        /(?:rais(?:e|es|ed|ing))\s+(?:\$|€|£|us\$)\s?\d[\d.,]*(?:\s+(?:million|billion|m|bn))?/iu,
+        /(?:owned|controlled)\s+by|subsidiary|parent\s+company|wholly[-\s]owned/iu,
+        /(?:research\s+)?grants?\s+from/iu,
+        /valuation|valued\s+at|values\s+the\s+(?:[\p{L}-]+\s+){0,3}company/iu,
+      ],
+    },
+    {
+      id: 'changes-of-direction',
+      label: 'changes of direction and the reasons for them',
+      gapText: 'No account of changes of direction (pivots, licence changes, reversals) or of what drove them.',
+      findingText: 'Names a change of direction in the lab\'s history and what drove it.',
+      weight: 2,
+      patterns: [
+        /pivot(?:ed|ing|s)?/iu,
+        /chang(?:e|ed|ing)\s+(?:our\s+|its\s+|the\s+)?(?:direction|course|strategy|approach|licen[cs]e|licensing|name|mind)/iu,
+        /no\s+longer\s+(?:release|publish|offer|open|support|provide)[a-z]*/iu,
+        /(?:shift(?:ed)?|mov(?:e|ed))\s+(?:away\s+)?from\s+[^.;]{1,60}?\s+to(?:wards?)?/iu,
+        /rebrand(?:ed|ing)?|renamed/iu,
+        /revers(?:ed|al\s+of)\s+(?:our|the|its|a|an)\s+(?:earlier\s+)?(?:decision|policy|position|strategy)/iu,
+        /previously\s+(?:released|published|open|offered|closed|kept)/iu,
+        /discontinu(?:e|ed|ing)/iu,
+      ],
+    },
+    {
+      id: 'regulatory-context',
+      label: 'the regulatory environment the lab operates in',
+      gapText: 'No account of the regulations (AI rules, data protection, content controls) that constrain what the models may say and do.',
+      findingText: 'Names the regulatory environment that shapes its models.',
+      weight: 2,
+      patterns: [
+        /regulat(?:ion|ions|ory|ors?)/iu,
+        /(?:eu\s+)?ai\s+act/iu,
+        /gdpr|data\s+protection\s+(?:law|laws|act|regulation|authorit(?:y|ies))/iu,
+        /(?:comply|complies|complying|compliance)\s+with/iu,
+        /content\s+(?:rules|requirements|controls)\s+(?:of|in|set\s+by|imposed)/iu,
+        /(?:required|mandated)\s+by\s+(?:law|regulators?|the\s+government)/iu,
+      ],
+    },
+    {
+      id: 'geopolitical-economy',
+      label: 'the geopolitical economy of compute and chips',
+      gapText: 'Silence on the geopolitical economy shaping the lab: compute access, chips, export controls and supply chains are never named.',
+      findingText: 'Names geopolitical conditions (compute access, export controls, supply chains) that shape the lab\'s work.',
+      weight: 2,
+      patterns: [
+        /export\s+(?:controls?|restrictions|rules|licen[cs]es)/iu,
+        /sanctions/iu,
+        /geopoliti(?:cs|cal)/iu,
+        /(?:chip|gpu|semiconductor|compute)\s+(?:access|supply|shortages?|constraints?|restrictions)/iu,
+        /supply\s+chains?/iu,
+        /sovereign\s+(?:ai|compute|cloud)/iu,
+        /(?:access\s+to|shortage\s+of)\s+(?:chips|gpus|compute|accelerators)/iu,
+      ],
+    },
+    {
+      id: 'extractive-legacies',
+      label: 'colonial and extractive legacies in data collection',
+      gapText: 'No acknowledgement of colonial or extractive legacies in how the training corpora were built.',
+      findingText: 'Acknowledges colonial or extractive legacies in how its corpora were built.',
+      weight: 2,
+      patterns: [
+        /(?:post-?|neo-?|de)?coloni(?:al|alism|ality|sed|zed|sation|zation)/iu,
+        /extractive|extraction\s+of\s+(?:knowledge|labou?r|value)/iu,
+        /historical\s+(?:injustices?|harms?|inequit(?:y|ies)|exclusions?|biases)/iu,
+        /legac(?:y|ies)\s+of/iu,
+        /(?:taken|collected|scraped|gathered)\s+without\s+(?:consent|permission)/iu,
+      ],
+    },
+    {
+      id: 'founding-lineage',
+      label: 'the lab\'s founding and origins',
+      gapText: 'No account of how, when and by whom the lab was founded.',
+      findingText: 'Gives an account of the lab\'s founding and origins, situating the work in an identifiable context.',
+      weight: 1,
+      patterns: [
+        /(?:was\s+|were\s+)?founded\s+(?:in|by)/iu,
+        /co-?founders?|founding\s+team/iu,
+        /our\s+(?:history|origins?)/iu,
+        /(?:began|started)\s+(?:in\s+\d{4}|as\s+an?)/iu,
+        /established\s+in\s+\d{4}/iu,
+      ],
+    },
+    {
+      id: 'intellectual-lineage',
+      label: 'the prior work and public programmes the models build on',
+      gapText: 'No account of the prior research, public programmes or open work the models inherit.',
+      findingText: 'Situates its models in the prior research and public programmes they build on.',
+      weight: 1,
+      patterns: [
+        /(?:builds?|built|building)\s+(?:on|upon)\s+(?:the\s+)?(?:work|research|findings|ideas|datasets?|prior|earlier|decades)/iu,
+        /(?:prior|previous|earlier)\s+(?:work|research)\s+(?:by|of|from|on)/iu,
+        /inspired\s+by/iu,
+        /(?:national|public|government)\s+(?:language\s+technology\s+)?(?:programmes?|programs?|initiatives?)/iu,
+      ],
+    },
+    {
+      id: 'historical-humility',
+      label: 'the contingency of its own history',
+      gapText: 'A linear innovation narrative with no acknowledgement of contingency or of what AI inherits.',
+      findingText: 'Treats its own trajectory as contingent rather than as inevitable progress.',
+      weight: 1,
+      patterns: [
+        /contingen(?:t|cy|cies)/iu,
+        /(?:was\s+)?(?:not|never)\s+inevitable/iu,
+        /(?:none|nothing)\s+of\s+(?:this|it|that)\s+was\s+inevitable/iu,
+        /path[-\s]dependen(?:t|ce|cy)/iu,
+        /history\s+of\s+(?:ai|computing|machine\s+translation|language\s+technology|artificial\s+intelligence)/iu,
+        /historical\s+context/iu,
+      ],
+    },
+  ],
+  retrievalQueries: [
+    'history of the lab and changes of direction',
+    'founders and founding of the company',
+    'funding investors ownership',
+    'regulation law and compliance the lab operates under',
+    'compute access chips export controls and geopolitics',
+    'colonial and extractive legacies of data collection',
+    'prior research and public programmes the models build on',
+  ],
+};

@@ -1,0 +1,154 @@
+/**
+ * Lens 06, Future Modelling: where is this heading, and for whom?
+ *
+ * The lens corrects unexamined trajectories — systems shipped without naming who bears their
+ * future costs (labour, environment, governance) or who decides them. A full disclosure names
+ * concrete risks, the thresholds that would stop a release, the people automation displaces, the
+ * environmental bill, who governs deployed agents, and who else gets a say.
+ *
+ * Why each indicator matters:
+ * - safety-gates: a threshold or gate that can delay a release is the difference between a risk
+ *   named and a risk managed. Central.
+ * - labour-displacement: a lab shipping coding agents and automation owes an account of the
+ *   workers it displaces (the seed's sharpest gap). Central.
+ * - risk-scenarios: concrete scenarios (misuse, weapons uplift, cyber-offence) make futures
+ *   discussable.
+ * - environmental-cost: the future cost of scaling, in energy and emissions.
+ * - deployment-governance: who oversees deployed and agentic systems and can stop them.
+ * - public-deliberation: whose futures these are, decided with whom.
+ * - costs-and-beneficiaries: who gains and who pays.
+ * - user-autonomy: local and open deployment gives users some control over their own futures.
+ */
+import type { LensRubric } from './rubric-types.js';
+import { near } from './rubric-patterns.js';
+import { energyAndEmissions } from './shared-lexicons.js';
+
+export const futureModellingRubric: LensRubric = {
+  lensId: 'future-modelling',
+  indicators: [
+    {
+      id: 'safety-gates',
+      label: 'safety thresholds and deployment gates',
+      gapText: 'No safety thresholds or deployment gates: nothing states what would stop or delay a release.',
+      findingText: 'Sets safety thresholds or deployment gates that can stop or delay a release.',
+      weight: 3,
+      patterns: [
+        /(?:capability|risk|safety)\s+thresholds?/iu,
+        /responsible\s+scaling\s+(?:policy|committee|framework)/iu,
+        /(?:preparedness|frontier\s+safety)\s+framework/iu,
+        /(?:delay|delays|delayed|halt|halts|halted|pause|pauses|paused|block|blocks|blocked|stop|stops|stopped)\s+(?:a\s+|the\s+|any\s+)?(?:release|releases|deployment|launch|training\s+run)/iu,
+        /(?:before|prior\s+to)\s+(?:each\s+|every\s+|any\s+)?(?:release|deployment)/iu,
+        /staged\s+(?:release|rollout|deployment|access)/iu,
+        /(?:do|does|will)\s+not\s+(?:release|deploy|open[-\s]source)\s+[^.]{0,80}?because/iu,
+      ],
+    },
+    {
+      id: 'labour-displacement',
+      label: 'labour displacement from automation',
+      gapText: 'No engagement with labour-displacement risks despite shipping automation and agents.',
+      findingText: 'Engages with what its automation means for workers: displacement, transition or reskilling.',
+      weight: 3,
+      patterns: [
+        /(?:job|jobs|labou?r|employment|workforce|worker|workers)\s+(?:displacement|losses|loss|impacts?|effects?|market|markets|transitions?)/iu,
+        /(?:displac(?:e|es|ing)|replac(?:e|es|ing)|automat(?:e|es|ing)\s+away)\s+(?:human\s+)?(?:jobs|workers|roles|developers|engineers|people|staff|translators|writers)/iu,
+        /(?:reskill|upskill|retrain)(?:ing)?(?:\s+(?:programmes?|programs?|workers|staff|people|developers))?/iu,
+        /(?:economic|labou?r[-\s]market)\s+(?:impacts?|disruption|effects?)/iu,
+        /future\s+of\s+work/iu,
+      ],
+    },
+    {
+      id: 'risk-scenarios',
+      label: 'named risk scenarios',
+      gapText: 'No named risk scenarios for how the systems could cause harm.',
+      findingText: 'Names concrete risk scenarios: misuse, weapons uplift, cyber-offence, surveillance or loss of control.',
+      weight: 2,
+      patterns: [
+        /misuse/iu,
+        /(?:chemical|biological|nuclear|radiological|cyber)(?:\s+and\s+(?:chemical|biological|nuclear|radiological|cyber))?[-\s]?(?:weapons?|offen[cs]e|attacks?|uplift|risks?|threats?|security)/iu,
+        /cbrn/iu,
+        /(?:catastrophic|existential|systemic)\s+risks?/iu,
+        /loss\s+of\s+(?:human\s+)?control/iu,
+        /threat\s+models?|risk\s+scenarios?/iu,
+        /dual[-\s]use/iu,
+        /(?:mass\s+)?(?:persuasion|disinformation|manipulation|surveillance)|autonomous\s+weapons?/iu,
+      ],
+    },
+    {
+      id: 'environmental-cost',
+      label: 'the environmental cost of training and scaling',
+      gapText: 'No environmental or compute/energy cost disclosure for training or inference.',
+      findingText: 'Names the environmental cost of training and running its models.',
+      weight: 2,
+      patterns: energyAndEmissions,
+    },
+    {
+      id: 'deployment-governance',
+      label: 'governance and oversight of deployed and agentic systems',
+      gapText: 'No governance mechanism for the deployed and agentic systems: who oversees them, and who can stop them, is unstated.',
+      findingText: 'Describes who oversees deployed systems and how they can be stopped or corrected.',
+      weight: 2,
+      patterns: [
+        /human\s+oversight|human[-\s]in[-\s]the[-\s]loop/iu,
+        near(/board|committee|council|panel/iu, /reviews?|reviewed|oversees?|overseen|oversight|approv(?:e|es|al)|decides?|can\s+delay|sign[-\s]off/iu, 60),
+        /governance\s+(?:structure|board|framework|process|processes|policy|policies)/iu,
+        /incident\s+(?:reporting|response)|kill\s+switch|rollback\s+procedures?/iu,
+        /(?:usage|acceptable[-\s]use)\s+polic(?:y|ies)/iu,
+      ],
+    },
+    {
+      id: 'public-deliberation',
+      label: 'public deliberation about whose futures the technology shapes',
+      gapText: 'No inclusive deliberation about whose futures the technology shapes.',
+      findingText: 'Opens decisions about the technology\'s direction to public or community deliberation.',
+      weight: 2,
+      patterns: [
+        /public\s+(?:consultation|deliberation|input|participation|engagement)/iu,
+        /citizens['’]?\s+(?:assembl(?:y|ies)|jur(?:y|ies)|panels?)/iu,
+        /democratic\s+(?:input|governance|process|processes|oversight|deliberation)/iu,
+        /deliberative\s+(?:polls?|processes|forums?)/iu,
+        /(?:whose|which)\s+futures?/iu,
+        /(?:alternative|plural|multiple|different)\s+futures/iu,
+      ],
+    },
+    {
+      id: 'costs-and-beneficiaries',
+      label: 'who gains from the technology and who bears its costs',
+      gapText: 'No account of who gains from the technology and who bears its costs.',
+      findingText: 'Names who gains from the technology and who bears its costs.',
+      weight: 2,
+      patterns: [
+        /who\s+(?:benefits|gains|bears|pays|loses|wins)/iu,
+        /(?:costs?|risks?|harms?|burdens?)\s+(?:are\s+|is\s+)?(?:borne|carried|shouldered)\s+by/iu,
+        /(?:fall|falls|fell)\s+(?:hardest\s+|disproportionately\s+)on/iu,
+        /(?:concentration|distribution)\s+of\s+(?:power|wealth|gains|benefits|profits)/iu,
+        /winners\s+and\s+losers/iu,
+        /(?:widen|widens|deepen|deepens|exacerbat(?:e|es))\s+(?:existing\s+)?inequalit(?:y|ies)/iu,
+      ],
+    },
+    {
+      id: 'user-autonomy',
+      label: 'local deployment and user control over the models',
+      gapText: 'No path for users to run, inspect or adapt the models on their own terms.',
+      findingText: 'Lets users run, study or adapt the models themselves, giving them some control over their own use.',
+      weight: 1,
+      patterns: [
+        /(?:run|runs|running)\s+(?:them\s+|it\s+|the\s+models?\s+)?(?:locally|on[-\s]device|offline|on\s+(?:your|their)\s+own\s+(?:hardware|machines?|servers?))/iu,
+        /on[-\s]device|self[-\s]host(?:ed|ing)?/iu,
+        /privacy[-\s]preserving/iu,
+        /(?:anyone|developers|users|researchers|communities)\s+(?:can|could|may)\s+(?:download|run|study|adapt|modify|fine[-\s]?tune|inspect)/iu,
+        /quanti[sz](?:ed|ation)\s+(?:versions?|models?|weights)/iu,
+        /llama\.cpp|ollama|gguf/iu,
+      ],
+    },
+  ],
+  retrievalQueries: [
+    'risks misuse and risk scenarios',
+    'safety thresholds and release decisions',
+    'impact of agents and automation on jobs and workers',
+    'environmental cost energy and emissions',
+    'governance and oversight of deployed systems',
+    'public deliberation about the future of the technology',
+    'who benefits and who bears the costs',
+    'running models locally and user control',
+  ],
+};

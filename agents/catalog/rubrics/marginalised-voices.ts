@@ -1,0 +1,162 @@
+/**
+ * Lens 07, Marginalised Voices: who is not at the table?
+ *
+ * The lens corrects exclusion — affected communities positioned as downstream users rather than
+ * participants with representation, access and recourse. A full disclosure assesses impact on the
+ * groups most exposed, tells the truth about the workers behind the data, and gives affected
+ * people a say, a way in and a way to complain.
+ *
+ * Why each indicator matters:
+ * - affected-groups: impacts on marginalised groups (bias, stereotypes, disparate performance)
+ *   are the lens's core question. Central.
+ * - worker-conditions: annotators and labellers are the least visible people at the table; their
+ *   pay and conditions are rarely disclosed. Central.
+ * - participatory-design: access is not voice; co-design is. Central.
+ * - accessibility: disabled people are routinely left out of "everyone".
+ * - redress: a channel to complain or appeal is the minimum of recourse.
+ * - access-for-low-resource: open weights and free access redistribute who can use the models
+ *   (the seed's "real structural good").
+ * - compensated-participation: unpaid community labour is extraction in a friendlier register.
+ * - language-speakers-served: speakers of minority languages named among those served.
+ */
+import type { LensRubric } from './rubric-types.js';
+import { near } from './rubric-patterns.js';
+import { marginalisedLanguages, openWeights } from './shared-lexicons.js';
+
+export const marginalisedVoicesRubric: LensRubric = {
+  lensId: 'marginalised-voices',
+  indicators: [
+    {
+      id: 'affected-groups',
+      label: 'an assessment of impacts on marginalised and affected groups',
+      gapText: 'No assessment of impacts on the marginalised groups most exposed to the system.',
+      findingText: 'Assesses how the system affects marginalised or vulnerable groups: bias, stereotypes, disparate performance.',
+      weight: 3,
+      patterns: [
+        /(?:impacts?|harms?|effects?)\s+on\s+(?:marginali[sz]ed|vulnerable|affected|minority|minoriti[sz]ed|low-income|disabled|racial|ethnic|indigenous)/iu,
+        /(?:bias|biases|discrimination)\s+against/iu,
+        /stereotyp(?:e|es|ed|ing|ical)/iu,
+        /fairness\s+(?:evaluations?|audits?|testing|assessments?|metrics)/iu,
+        /disparate\s+(?:impact|performance|outcomes)/iu,
+        /impact\s+assessments?/iu,
+        /(?:demographic|group)\s+(?:bias|biases|disparities|performance)/iu,
+      ],
+    },
+    {
+      id: 'worker-conditions',
+      label: 'the pay and conditions of annotators and data workers',
+      gapText: 'No disclosure of who labels the data or on what pay and conditions.',
+      findingText: 'Discloses the pay or working conditions of the annotators and data workers behind the models.',
+      weight: 3,
+      patterns: [
+        near(
+          /annotators?|annotation\s+work(?:ers)?|labell?ers?|raters?|data\s+workers?|crowd\s?workers?|contractors?|moderators?/iu,
+          /paid|pay|wages?|living\s+wage|hourly|per[-\s]task|working\s+conditions|benefits|union[a-z]*|employment\s+terms/iu,
+          60,
+        ),
+        /(?:annotator|labell?er|rater|worker|contractor|moderator)s?['’]?\s+(?:pay|wages?|conditions|rights|welfare)/iu,
+        /(?:fair|living)\s+wages?/iu,
+        /(?:fair|decent|safe)\s+working\s+conditions/iu,
+      ],
+    },
+    {
+      id: 'participatory-design',
+      label: 'participation of affected communities in design and decisions',
+      gapText: 'No participatory design: affected communities are positioned as downstream users, not co-designers.',
+      findingText: 'Brings affected communities into design or decisions as participants, not only as users.',
+      weight: 3,
+      patterns: [
+        /co-?design(?:ed|ing|s)?|co-?creat(?:e|ed|ion)/iu,
+        /participatory\s+(?:design|research|process|processes|methods?)/iu,
+        /(?:community|user|civil\s+society)\s+(?:advisory\s+)?(?:boards?|councils?|panels?|assembl(?:y|ies))/iu,
+        /(?:communit(?:y|ies)|speakers|users)\s+(?:help|helped|helps)\s+(?:to\s+)?(?:shape|decide|design|govern|set)/iu,
+        /(?:community|co-design|listening)\s+(?:feedback\s+)?sessions?/iu,
+        /(?:consult(?:s|ed)?|consultation\s+with)\s+(?:the\s+)?(?:affected|local|language)?\s*communit(?:y|ies)/iu,
+      ],
+    },
+    {
+      id: 'accessibility',
+      label: 'accessibility for disabled people',
+      gapText: 'No mention of accessibility for disabled people.',
+      findingText: 'Addresses accessibility for disabled people: assistive technology, screen readers or sign language.',
+      weight: 2,
+      patterns: [
+        near(
+          /accessib(?:le|ility)/iu,
+          /disab(?:led|ility|ilities)|blind|deaf|low[-\s]vision|screen[-\s]readers?|assistive|wcag|sign\s+languages?|dyslexi[ac]|neurodivergent|cognitive\s+impairments?/iu,
+          80,
+        ),
+        /wcag(?:\s+\d(?:\.\d)?)?/iu,
+        /screen[-\s]readers?|assistive\s+technolog(?:y|ies)/iu,
+        /(?:disabled|blind|deaf|low-vision)\s+(?:users|people|communities|developers)/iu,
+        /sign\s+languages?/iu,
+      ],
+    },
+    {
+      id: 'redress',
+      label: 'a channel for complaint and redress',
+      gapText: 'No complaint, appeal or redress channel for people affected by the models.',
+      findingText: 'Offers a channel for reporting harm, complaint or appeal.',
+      weight: 2,
+      patterns: [
+        /(?:concerns?|harms?|issues|abuse|problems|complaints?)\s+[^.]{0,40}?(?:can|may)\s+be\s+(?:reported|raised|submitted|flagged)/iu,
+        /(?:report|flag|appeal|contest)\s+(?:a\s+|an\s+)?(?:harm|harms|concern|concerns|decision|decisions|output|outputs|abuse|misuse)/iu,
+        /grievance|redress|ombuds(?:man|person)?|appeals?\s+process/iu,
+        /complaints?\s+(?:process|procedure|channel|form|mechanism)/iu,
+        /reported\s+posts/iu,
+      ],
+    },
+    {
+      id: 'access-for-low-resource',
+      label: 'access for low-resource and Global South developers',
+      gapText: 'No commitment that lowers cost or gatekeeping for low-resource and Global South developers.',
+      findingText: 'Lowers cost and gatekeeping for resource-constrained developers: open weights, free access or modest hardware.',
+      weight: 2,
+      patterns: [
+        /global\s+(?:south|majority)/iu,
+        /low-?(?:income|resource|bandwidth)\s+(?:countries|regions|settings|developers|communities|contexts)/iu,
+        /(?:free|subsidi[sz]ed|discounted|no-cost)\s+(?:tier|access|credits|api\s+access)/iu,
+        ...openWeights,
+        /(?:consumer|modest|low-cost|commodity)\s+(?:hardware|gpus?|laptops?)/iu,
+        /without\s+(?:api\s+)?(?:fees|costs?|charge|gatekeeping)/iu,
+      ],
+    },
+    {
+      id: 'compensated-participation',
+      label: 'compensation for community contributors and feedback',
+      gapText: 'No compensated feedback or contribution channel: community labour goes unpaid.',
+      findingText: 'Pays or otherwise compensates the people who contribute data, evaluation or feedback.',
+      weight: 2,
+      patterns: [
+        near(
+          /contribut(?:ors?|ions?)|volunteers?|participants?|feedback|testers?|speakers|transcribers?|recorders?/iu,
+          /paid|compensat(?:ed|ion|es)|remunerat(?:ed|ion)|honorari(?:um|a)|stipends?|rewarded/iu,
+          60,
+        ),
+        /honorari(?:um|a)|stipends?/iu,
+      ],
+    },
+    {
+      id: 'language-speakers-served',
+      label: 'service to speakers of minority and low-resource languages',
+      gapText: 'Speakers of minority and low-resource languages are not named among the people served.',
+      findingText: 'Names speakers of minority and low-resource languages among the people it serves.',
+      weight: 1,
+      patterns: [
+        marginalisedLanguages,
+        /languages?\s+(?:the\s+industry|others)\s+(?:has|have)\s+(?:overlooked|left\s+behind|ignored)/iu,
+        /fewer\s+than\s+(?:a|one)\s+million\s+speakers/iu,
+        /languages?\s+left\s+behind/iu,
+      ],
+    },
+  ],
+  retrievalQueries: [
+    'impact on marginalised vulnerable and affected groups',
+    'annotators labellers and data workers pay and conditions',
+    'accessibility for disabled users',
+    'communities participating in design and decisions',
+    'reporting concerns complaints and redress',
+    'access for developers in low-resource settings and the Global South',
+    'compensation for contributors and volunteers',
+  ],
+};

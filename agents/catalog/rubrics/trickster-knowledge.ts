@@ -1,0 +1,148 @@
+/**
+ * Lens 08, Trickster Knowledge: what truth appears when the story is inverted?
+ *
+ * The lens corrects self-exemption — a solemn, self-congratulatory narrative that never names
+ * its own contradictions or tests itself against its opposite. A full disclosure turns the
+ * lab's story on itself: the tensions it lives with, the mistakes it made, the money behind its
+ * choices, the claims it invites others to break.
+ *
+ * Every pattern here is written in the lab's own voice ("we made a mistake", "critics argue"):
+ * a journalist inverting the lab's story is evidence about the lab, not the lab's own trickster
+ * move, and third-party evidence counts half in any case.
+ *
+ * Why each indicator matters:
+ * - names-contradictions: naming a tension or trade-off is the lens's central move. Central.
+ * - self-critical-admissions: admitting mistakes and shortfalls, even minor technical ones, is
+ *   the self-implicating register the seed credits. Central.
+ * - commercial-incentives: the money behind "principled" choices is the usual unspoken inversion.
+ * - tests-own-claims: marketing claims tested against their opposite.
+ * - invites-scrutiny: asking outsiders to break one's claims.
+ * - open-closed-paradox: open weights coexisting with closed data or closed flagships, surfaced
+ *   and explained rather than left for critics to find.
+ * - humour-irony: irony and self-mockery let the official story be laughed at.
+ * - reversals-corrections: public corrections are the record of a story that was inverted.
+ */
+import type { LensRubric } from './rubric-types.js';
+
+export const tricksterKnowledgeRubric: LensRubric = {
+  lensId: 'trickster-knowledge',
+  indicators: [
+    {
+      id: 'names-contradictions',
+      label: 'its own contradictions and trade-offs',
+      gapText: 'No willingness to name its central contradictions or the trade-offs it chose.',
+      findingText: 'Names a contradiction or trade-off in its own position rather than presenting it as seamless.',
+      weight: 3,
+      patterns: [
+        /tensions?|contradictions?|contradictory|paradox(?:es|ical)?|trade-?offs?|dilemmas?/iu,
+        /at\s+odds\s+with/iu,
+        /double[-\s]edged/iu,
+        /cuts?\s+both\s+ways/iu,
+      ],
+    },
+    {
+      id: 'self-critical-admissions',
+      label: 'admissions of its own mistakes and shortfalls',
+      gapText: 'No self-directed audit: no mistake, shortfall or failure of its own is admitted.',
+      findingText: 'Admits a mistake, shortfall or failure of its own rather than presenting only polish.',
+      weight: 3,
+      patterns: [
+        /(?:we|i)\s+(?:made|make)\s+(?:a\s+|several\s+|some\s+|serious\s+)?mistakes?/iu,
+        /we\s+(?:got|were)\s+(?:it\s+|this\s+|that\s+)?wrong/iu,
+        /we\s+(?:failed|fell\s+short|underestimated|overestimated|misjudged)/iu,
+        /post-?mortems?|incident\s+reports?|lessons\s+(?:learned|learnt)/iu,
+        /we\s+(?:apologi[sz]e|regret)/iu,
+        /(?:our|its|the)\s+(?:models?|systems?)\s+still\s+(?:perform|performs|struggle|struggles|fail|fails|make|makes)/iu,
+        /(?:what|this)\s+remains\s+(?:hard|difficult|unsolved)/iu,
+      ],
+    },
+    {
+      id: 'commercial-incentives',
+      label: 'the commercial incentives behind its choices',
+      gapText: 'Commercial incentives are never named as shaping what is released, claimed or withheld.',
+      findingText: 'Names the commercial incentives behind its choices instead of presenting them as purely principled.',
+      weight: 2,
+      patterns: [
+        /commercial\s+(?:interests?|pressures?|incentives?|reasons|considerations|motives?|strategy)/iu,
+        /conflicts?\s+of\s+interest/iu,
+        /business\s+model/iu,
+        /(?:funds|fund|pays\s+for|finances)\s+(?:our|the|its)\s+research/iu,
+        /revenue|(?<!non-)profit(?:s|ability)?/iu,
+        /competitive\s+(?:pressures?|reasons|advantage|positioning)/iu,
+      ],
+    },
+    {
+      id: 'tests-own-claims',
+      label: 'tests of its own claims against their opposite',
+      gapText: 'Marketing claims are presented straight, never tested against their opposite.',
+      findingText: 'Tests its own claims against their opposite: cautions about benchmarks, hype or overstatement.',
+      weight: 2,
+      patterns: [
+        /benchmarks?\s+(?:do|does|may|might)\s+not\s+(?:capture|reflect|measure|predict)/iu,
+        /(?:should|must)\s+be\s+(?:read|treated|taken|interpreted)\s+with\s+caution/iu,
+        /overstat(?:e|es|ed|ing)|overclaim(?:s|ed|ing)?|hype/iu,
+        /(?:we|this)\s+(?:may|might|could)\s+be\s+wrong/iu,
+        /(?:critics|sceptics|skeptics)\s+(?:argue|say|point\s+out|contend|note)/iu,
+        /(?:is|are)\s+not\s+(?:a\s+)?guarantee/iu,
+      ],
+    },
+    {
+      id: 'invites-scrutiny',
+      label: 'invitations to outside criticism and adversarial testing',
+      gapText: 'No invitation for outsiders to criticise, attack or disprove its claims.',
+      findingText: 'Invites outside criticism or adversarial testing of its own systems.',
+      weight: 2,
+      patterns: [
+        /bug\s+bount(?:y|ies)/iu,
+        /(?:invite|invites|invited|welcome|welcomes|encourage|encourages)\s+(?:independent\s+|external\s+|outside\s+)?(?:criticism|critique|scrutiny|challenges?|red[-\s]?teaming|audits?|replication|researchers\s+to\s+(?:test|probe|challenge|break))/iu,
+        /whistle-?blow(?:er|ers|ing)?/iu,
+        /(?:researcher|academic)\s+access\s+(?:programmes?|programs?)/iu,
+        /(?:responsible|vulnerability)\s+disclosure/iu,
+      ],
+    },
+    {
+      id: 'open-closed-paradox',
+      label: 'the split between what it opens and what it keeps closed',
+      gapText: 'The coexistence of open and closed in its own releases is never surfaced as a tension or explained.',
+      findingText: 'Surfaces the split between what it opens and what it keeps closed, and gives a reason.',
+      weight: 2,
+      patterns: [
+        /(?:do|does|will)\s+not\s+(?:release|open[-\s]source|publish)\s+(?:the\s+)?weights[^.]{0,80}?because/iu,
+        /(?:open[-\s]weights?|open[-\s]source|apache\s+2\.0)[^.]{0,120}?(?:proprietary|closed|api[-\s]only|hosted\s+service|only\s+through)/iu,
+        /(?:proprietary|closed|api[-\s]only)[^.]{0,120}?(?:open[-\s]weights?|open[-\s]source|apache\s+2\.0)/iu,
+        /open\s+(?:by\s+default\s+)?where\s+(?:openness\s+is\s+)?(?:safe|it\s+matters)/iu,
+      ],
+    },
+    {
+      id: 'humour-irony',
+      label: 'irony and self-mockery',
+      gapText: 'No irony, paradox or self-mockery: the narrative treats its own seriousness as exempt.',
+      findingText: 'Uses irony or humour about itself, letting the official story be laughed at.',
+      weight: 1,
+      patterns: [/iron(?:y|ic|ically)|humou?r(?:ous)?|self-?deprecat(?:ing|ion)|tongue[-\s]in[-\s]cheek|jokes?|joking|absurd(?:ity)?/iu],
+    },
+    {
+      id: 'reversals-corrections',
+      label: 'public corrections and reversed decisions',
+      gapText: 'No public correction, retraction or reversed decision is on record.',
+      findingText: 'Records a correction, retraction or reversal of its own earlier claims or decisions.',
+      weight: 1,
+      patterns: [
+        /retract(?:ed|ion|s)?/iu,
+        /errat(?:um|a)|corrections?\s+(?:to|of)\s+(?:our|an|the)\s+(?:earlier|previous)/iu,
+        /we\s+(?:reversed|changed|updated|withdrew|revised)\s+(?:our|the|this|that)\s+(?:decision|policy|position|claim|guidance|statement)/iu,
+        /(?:rolled|rolls|roll)\s+back/iu,
+        /(?:withdrew|withdrawn|pulled)\s+(?:the\s+)?(?:model|release|feature|claim)/iu,
+      ],
+    },
+  ],
+  retrievalQueries: [
+    'tensions contradictions and trade-offs the lab names',
+    'mistakes failures and lessons learned',
+    'commercial interests revenue and business model',
+    'limits of benchmarks and marketing claims',
+    'criticism and independent scrutiny invited',
+    'why some models are open and others closed',
+    'decisions reversed or corrected',
+  ],
+};

@@ -1,0 +1,91 @@
+/**
+ * Turns an evidence pack into sentence-level readings per indicator. Every quote is a slice of
+ * its passage's text, trimmed by the sentence splitter and never rewritten, so the lens agent can
+ * find it verbatim in the snapshot.
+ */
+import type { LensRubric, RubricIndicator } from '../../catalog/rubrics/index.js';
+import { splitSentences } from '../../../tools/chunk-text.js';
+import type { EvidencePassage } from '../contract.js';
+import { readSentence } from './read-sentence.js';
+import type { NegationKind } from './sentence-cues.js';
+
+export type EvidenceReading = 'met' | 'hedged' | NegationKind;
+
+export interface SentenceEvidence {
+  readonly quote: string;
+  readonly sourceId: string;
+  readonly party: 'first' | 'third';
+  readonly reading: EvidenceReading;
+  /** Position of the passage in the evidence pack (retrieval order, most relevant first). */
+  readonly passageIndex: number;
+  /** Offset of the quote within its passage. */
+  readonly offset: number;
+}
+
+export interface IndicatorEvidence {
+  readonly indicator: RubricIndicator;
+  readonly sentences: readonly SentenceEvidence[];
+}
+
+/** Headings and fragments ("Limitations", "Safety by design") are not claims. */
+const minimumSentenceWords = 4;
+/** Short lines without closing punctuation are headings ("Open where it matters"), not claims. */
+const minimumHeadingLikeWords = 9;
+const closingPunctuation = /[.!?…;:]["'’”)\]]*$/u;
+
+function readsAsClaim(sentence: string): boolean {
+  const words = wordCount(sentence);
+  if (words < minimumSentenceWords) return false;
+  return closingPunctuation.test(sentence) || words >= minimumHeadingLikeWords;
+}
+/**
+ * Sentences longer than this are quoted as a window around the match: pages without punctuation
+ * (navigation, tables) can yield "sentences" of hundreds of words, which make poor evidence.
+ */
+const maximumQuoteLength = 400;
+const quoteContext = 160;
+
+function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/** A word-aligned, trimmed window of the sentence around the match, still an exact substring. */
+function quoteWindow(sentence: string, matchStart: number, matchEnd: number): { quote: string; offset: number } {
+  if (sentence.length <= maximumQuoteLength) return { quote: sentence, offset: 0 };
+  let start = Math.max(0, matchStart - quoteContext);
+  let end = Math.min(sentence.length, matchEnd + quoteContext);
+  while (start > 0 && !/\s/.test(sentence[start - 1]!)) start += 1;
+  while (end < sentence.length && !/\s/.test(sentence[end]!)) end -= 1;
+  if (end <= start) return { quote: sentence.slice(matchStart, matchEnd), offset: matchStart };
+  const raw = sentence.slice(start, end);
+  const leading = raw.length - raw.trimStart().length;
+  return { quote: raw.trim(), offset: start + leading };
+}
+
+export function collectIndicatorEvidence(rubric: LensRubric, passages: readonly EvidencePassage[]): IndicatorEvidence[] {
+  const byIndicator = rubric.indicators.map((indicator) => ({ indicator, sentences: [] as SentenceEvidence[], seen: new Set<string>() }));
+  passages.forEach((passage, passageIndex) => {
+    for (const span of splitSentences(passage.text)) {
+      const sentence = passage.text.slice(span.start, span.end);
+      if (!readsAsClaim(sentence)) continue;
+      for (const entry of byIndicator) {
+        const reading = readSentence(sentence, entry.indicator);
+        if (reading.status === 'none') continue;
+        const window = quoteWindow(sentence, reading.start, reading.end);
+        // Neighbouring chunks overlap by a sentence: the same quote from the same source is one piece of evidence.
+        const key = `${passage.sourceId}\u0000${window.quote}`;
+        if (entry.seen.has(key)) continue;
+        entry.seen.add(key);
+        entry.sentences.push({
+          quote: window.quote,
+          sourceId: passage.sourceId,
+          party: passage.party,
+          reading: reading.status === 'withheld' ? reading.kind : reading.status,
+          passageIndex,
+          offset: span.start + window.offset,
+        });
+      }
+    }
+  });
+  return byIndicator.map(({ indicator, sentences }) => ({ indicator, sentences }));
+}

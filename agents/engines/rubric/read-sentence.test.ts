@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { rubricFor, type RubricIndicator } from '../../catalog/rubrics/index.js';
+import type { LensId } from '../../catalog/lenses.js';
+import { readSentence } from './read-sentence.js';
+
+function indicator(lensId: LensId, id: string): RubricIndicator {
+  const found = rubricFor(lensId).indicators.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no indicator ${lensId}/${id}`);
+  return found;
+}
+
+const trainingData = indicator('scientific-evidence', 'training-data');
+const riskScenarios = indicator('future-modelling', 'risk-scenarios');
+const partnerships = indicator('indigenous-knowledge', 'named-community-partnerships');
+const safetyGates = indicator('future-modelling', 'safety-gates');
+
+describe('readSentence', () => {
+  it('reads a plain disclosure as met, pointing at the words that matched', () => {
+    const sentence = 'Lantern-2 was pre-trained on 9 trillion tokens drawn from web pages, books and code.';
+    const reading = readSentence(sentence, trainingData);
+    expect(reading.status).toBe('met');
+    if (reading.status !== 'met') return;
+    expect(sentence.slice(reading.start, reading.end)).toMatch(/pre-trained on 9 trillion tokens/);
+  });
+
+  it('reads "we do not disclose our training data" as a refusal, not as the indicator being met', () => {
+    expect(readSentence('We do not disclose our training data.', trainingData)).toMatchObject({ status: 'withheld', kind: 'refusal' });
+  });
+
+  it('reads a negated predicate after the subject as withholding ("… sources are not disclosed", "… remain undisclosed")', () => {
+    expect(readSentence('Its training data sources are not disclosed.', trainingData)).toMatchObject({ status: 'withheld', kind: 'refusal' });
+    expect(readSentence('Training data sources remain undisclosed.', trainingData)).toMatchObject({ status: 'withheld', kind: 'refusal' });
+  });
+
+  it('tells an admitted absence from a refusal to disclose', () => {
+    const consultation = indicator('cross-cultural-wisdom', 'cultural-consultation');
+    expect(readSentence('We did not consult sociolinguists or cultural scholars.', consultation)).toMatchObject({ status: 'withheld', kind: 'absence' });
+    const impact = indicator('marginalised-voices', 'affected-groups');
+    expect(readSentence('We have not published an impact assessment.', impact)).toMatchObject({ status: 'withheld', kind: 'refusal' });
+  });
+
+  it('uses indicator-specific negations for withholding the general cues miss', () => {
+    expect(readSentence('Our training data mixture is kept confidential for competitive reasons.', trainingData)).toMatchObject({
+      status: 'withheld',
+      kind: 'refusal',
+    });
+  });
+
+  it('reads a pledge not to serve a harm as naming the risk, not as a negation', () => {
+    expect(readSentence('We will not license our models for mass surveillance or for autonomous weapons.', riskScenarios).status).toBe('met');
+  });
+
+  it('keeps a negation inside its own clause', () => {
+    expect(readSentence('We do not sell user data, but our training data sources are listed in the appendix.', trainingData).status).toBe('met');
+  });
+
+  it('does not treat "not only" as a negation', () => {
+    expect(readSentence('Not only do we test every model before release, we publish the results.', safetyGates).status).toBe('met');
+  });
+
+  it('reads aspirations, beliefs and deferrals as hedged', () => {
+    expect(readSentence('We are exploring partnerships with language institutes in the Nordic region.', partnerships).status).toBe('hedged');
+    const benefit = indicator('indigenous-knowledge', 'benefit-sharing');
+    expect(readSentence('We believe language communities should benefit from the technology built with their languages.', benefit).status).toBe('hedged');
+    const impact = indicator('marginalised-voices', 'affected-groups');
+    expect(readSentence('We will publish an impact assessment in the future.', impact).status).toBe('hedged');
+  });
+
+  it('prefers a plain mention over a negated one in the same sentence', () => {
+    expect(readSentence('We publish the sources of our training data, though not the exact mixture of our training data.', trainingData).status).toBe('met');
+  });
+
+  it('ignores look-alikes that share a word with the indicator', () => {
+    expect(readSentence('Personal information was removed from training data using automated filters.', trainingData).status).toBe('none');
+    const accessibility = indicator('marginalised-voices', 'accessibility');
+    expect(readSentence('The recent move prioritises accessibility over proprietary lock-in.', accessibility).status).toBe('none');
+  });
+
+  it('reads the same sentence the same way every time', () => {
+    const sentence = 'We do not disclose the composition of our training data or the proportion contributed by each language.';
+    const readings = Array.from({ length: 5 }, () => readSentence(sentence, trainingData));
+    for (const reading of readings) expect(reading).toEqual(readings[0]);
+  });
+});

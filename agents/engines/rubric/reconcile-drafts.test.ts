@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { LensId } from '../../catalog/lenses.js';
+import { palsDimensions } from '../../catalog/pals.js';
+import type { DraftFlag, LensDraft, ReconcileInput } from '../contract.js';
+import { fixtureLab } from './evidence-fixtures.js';
+import { flagsPerPenaltyStep, palsFlagPatterns, penaltyPerStep, reconcileDrafts } from './reconcile-drafts.js';
+
+function draft(lensId: LensId, score: number, quotes: { quote: string; sourceId: string }[] = []): LensDraft {
+  return {
+    lensId,
+    score,
+    rubricScore: score,
+    findings: quotes.length > 0 ? [{ text: 'A finding.', indicator: null, quotes }] : [],
+    gaps: [],
+    justification: `Justification for ${lensId}.`,
+    notes: [],
+  };
+}
+
+function flags(pattern: string, count: number): DraftFlag[] {
+  return Array.from({ length: count }, (_, index) => ({
+    pattern,
+    quote: `evasive sentence ${index}`,
+    sourceId: 'S01',
+    effect: 'An effect.',
+    alternative: 'An alternative.',
+    detector: 'test',
+  }));
+}
+
+const allEightLenses: LensDraft[] = [
+  draft('indigenous-knowledge', 2),
+  draft('deep-history', 3),
+  draft('cross-cultural-wisdom', 4),
+  draft('scientific-evidence', 6),
+  draft('artistic-perception', 3),
+  draft('future-modelling', 3),
+  draft('marginalised-voices', 3),
+  draft('trickster-knowledge', 2),
+];
+
+function input(lensDrafts: LensDraft[], flagList: DraftFlag[] = []): ReconcileInput {
+  return { lab: fixtureLab, lensDrafts, flags: flagList, sources: [] };
+}
+
+const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+
+describe('reconcileDrafts: PALS', () => {
+  it('scores each dimension as the mean of its lenses, to one decimal', () => {
+    const { pals } = reconcileDrafts(input(allEightLenses));
+    const scoreOf = (lensId: LensId) => allEightLenses.find((candidate) => candidate.lensId === lensId)!.score;
+    for (const dimension of palsDimensions) {
+      const mean = dimension.fromLenses.reduce((sum, lensId) => sum + scoreOf(lensId), 0) / dimension.fromLenses.length;
+      expect(pals[dimension.id].score).toBe(oneDecimal(mean));
+    }
+    // completeness: scientific evidence 6, deep history 3, trickster 2 → 11 / 3 = 3.67 → 3.7
+    expect(pals.completeness.score).toBe(3.7);
+    expect(pals.completeness.basis).toMatch(/Scientific Evidence \(6\)/);
+  });
+
+  it(`lowers a dimension by ${penaltyPerStep} for every ${flagsPerPenaltyStep} flags in its patterns, and only its patterns`, () => {
+    const base = reconcileDrafts(input(allEightLenses)).pals;
+    const four = reconcileDrafts(input(allEightLenses, flags('epistemic-inflation', 4))).pals;
+    const five = reconcileDrafts(input(allEightLenses, flags('epistemic-inflation', 5))).pals;
+    const eleven = reconcileDrafts(input(allEightLenses, flags('epistemic-inflation', 11))).pals;
+    expect(palsFlagPatterns.completeness).toContain('epistemic-inflation');
+    expect(palsFlagPatterns.multiplicity).not.toContain('epistemic-inflation');
+    expect(four.completeness.score).toBe(base.completeness.score);
+    expect(five.completeness.score).toBe(oneDecimal(base.completeness.score - 0.5));
+    expect(eleven.completeness.score).toBe(oneDecimal(base.completeness.score - 1));
+    expect(eleven.multiplicity.score).toBe(base.multiplicity.score);
+    expect(five.completeness.basis).toMatch(/lowered by 0\.5 for 5/);
+  });
+
+  it('counts a pattern shared by two dimensions against both', () => {
+    const shared = reconcileDrafts(input(allEightLenses, flags('nominalised-evasion', 5))).pals;
+    const base = reconcileDrafts(input(allEightLenses)).pals;
+    expect(shared.completeness.score).toBe(oneDecimal(base.completeness.score - 0.5));
+    expect(shared.responsibility.score).toBe(oneDecimal(base.responsibility.score - 0.5));
+    expect(shared.multiplicity.score).toBe(base.multiplicity.score);
+  });
+
+  it('never goes below 1', () => {
+    const floor = reconcileDrafts(input(allEightLenses.map((lens) => ({ ...lens, score: 1 })), flags('agency-diffusion', 40))).pals;
+    expect(floor.responsibility.score).toBe(1);
+  });
+
+  it('uses the lenses that were read when one failed, and says which is missing', () => {
+    const withoutTrickster = allEightLenses.filter((lens) => lens.lensId !== 'trickster-knowledge');
+    const { pals } = reconcileDrafts(input(withoutTrickster));
+    expect(pals.completeness.score).toBe(oneDecimal((6 + 3) / 2));
+    expect(pals.completeness.basis).toMatch(/Trickster Knowledge could not be read/);
+    expect(pals.multiplicity.basis).not.toMatch(/could not be read/);
+  });
+
+  it('falls back on every lens read when all of a dimension\'s lenses failed, and on 1 when none was read', () => {
+    const onlyArtistic = reconcileDrafts(input([draft('artistic-perception', 5)])).pals;
+    expect(onlyArtistic.completeness.score).toBe(5);
+    expect(onlyArtistic.completeness.basis).toMatch(/None of its lenses could be read/);
+    const nothing = reconcileDrafts(input([])).pals;
+    for (const dimension of palsDimensions) expect(nothing[dimension.id].score).toBe(1);
+  });
+
+  it('gives the same result for the same input', () => {
+    const build = () => input(allEightLenses, [...flags('temporal-flatness', 6), ...flags('agency-diffusion', 3)]);
+    expect(reconcileDrafts(build())).toEqual(reconcileDrafts(build()));
+  });
+});
+
+describe('reconcileDrafts: justifications', () => {
+  it('keeps each lens justification and notes evidence shared with other lenses', () => {
+    const sharedQuote = { quote: 'Our small models are released with open weights.', sourceId: 'S01' };
+    const result = reconcileDrafts(
+      input([
+        draft('scientific-evidence', 6, [sharedQuote]),
+        draft('marginalised-voices', 3, [sharedQuote]),
+        draft('deep-history', 3, [{ quote: 'Founded in 2022.', sourceId: 'S02' }]),
+      ]),
+    );
+    expect(result.justifications['scientific-evidence']).toMatch(/^Justification for scientific-evidence\. .*Marginalised Voices/);
+    expect(result.justifications['marginalised-voices']).toMatch(/Scientific Evidence/);
+    expect(result.justifications['deep-history']).toBe('Justification for deep-history.');
+    expect(result.justifications['trickster-knowledge']).toBeUndefined();
+  });
+});

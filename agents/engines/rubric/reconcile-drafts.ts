@@ -1,0 +1,126 @@
+/**
+ * The rubric's reconciliation: per-lens justifications that point out evidence shared across
+ * lenses, and the three PALS dimensions computed from the lens scores and Suffixscape flags.
+ *
+ * PALS formula (documented in README.md): a dimension's score is the mean of the scores of its
+ * `fromLenses` that were read, rounded to one decimal, lowered by 0.5 for every full 5 Suffixscape
+ * flags in the patterns relevant to it, clamped to 1..10 and rounded to one decimal.
+ */
+import { lensById, lenses, type LensId } from '../../catalog/lenses.js';
+import { palsDimensions, type PalsDimensionDefinition, type PalsDimensionId } from '../../catalog/pals.js';
+import { suffixscapePatternById, type SuffixscapePatternId } from '../../catalog/suffixscape-patterns.js';
+import type { DraftFlag, LensDraft, PalsDraft, ReconcileDraft, ReconcileInput } from '../contract.js';
+import { joinList, verbFor } from './prose.js';
+
+/**
+ * Which evasions weigh on which dimension:
+ * - completeness (sources, limits, transparency): epistemic inflation presents claims without
+ *   their limits; nominalised evasion hides what was done, so it cannot be checked.
+ * - multiplicity (epistemologies, languages, voices): temporal flatness tells one smooth story
+ *   and crowds out the other accounts of how things came to be.
+ * - responsibility (accountability, refusal, governance): agency diffusion removes whoever
+ *   decided; nominalised evasion hides who acts on whom.
+ */
+export const palsFlagPatterns: Readonly<Record<PalsDimensionId, readonly SuffixscapePatternId[]>> = {
+  completeness: ['epistemic-inflation', 'nominalised-evasion'],
+  multiplicity: ['temporal-flatness'],
+  responsibility: ['agency-diffusion', 'nominalised-evasion'],
+};
+
+export const flagsPerPenaltyStep = 5;
+export const penaltyPerStep = 0.5;
+
+const roundToOneDecimal = (value: number) => Math.round(value * 10) / 10;
+const clampScore = (value: number) => Math.min(10, Math.max(1, value));
+
+function formatScore(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+function patternTitle(pattern: SuffixscapePatternId): string {
+  return suffixscapePatternById(pattern).title;
+}
+
+export function palsDimensionScore(
+  dimension: PalsDimensionDefinition,
+  lensDrafts: readonly LensDraft[],
+  flags: readonly DraftFlag[],
+): PalsDraft {
+  const scoreByLens = new Map<LensId, number>(lensDrafts.map((draft) => [draft.lensId, draft.score]));
+  const present = dimension.fromLenses.filter((lensId) => scoreByLens.has(lensId));
+  const missing = dimension.fromLenses.filter((lensId) => !scoreByLens.has(lensId));
+  // With none of its own lenses read, the dimension falls back on every lens that was, and says so.
+  const basisLenses = present.length > 0 ? present : lenses.map((lens) => lens.id).filter((lensId) => scoreByLens.has(lensId));
+  if (basisLenses.length === 0) {
+    return { score: 1, basis: `No lens could be read in this audit, so ${dimension.title.toLowerCase()} has no evidence and stays at 1.` };
+  }
+
+  const mean = roundToOneDecimal(basisLenses.reduce((sum, lensId) => sum + scoreByLens.get(lensId)!, 0) / basisLenses.length);
+  const relevant = palsFlagPatterns[dimension.id];
+  const relevantFlags = flags.filter((flag) => (relevant as readonly string[]).includes(flag.pattern));
+  const penalty = Math.floor(relevantFlags.length / flagsPerPenaltyStep) * penaltyPerStep;
+  const score = roundToOneDecimal(clampScore(roundToOneDecimal(mean - penalty)));
+
+  const lensList = joinList(basisLenses.map((lensId) => `${lensById(lensId).title} (${scoreByLens.get(lensId)})`));
+  const parts = [
+    present.length > 0
+      ? `Mean of ${lensList}: ${formatScore(mean)}`
+      : `None of its lenses could be read, so it falls back on the mean of every lens read, ${lensList}: ${formatScore(mean)}`,
+  ];
+  const patternList = joinList(relevant.map(patternTitle));
+  if (penalty > 0) {
+    parts.push(`lowered by ${formatScore(penalty)} for ${relevantFlags.length} ${patternList} flags`);
+  } else {
+    parts.push(
+      `${relevantFlags.length} ${patternList} ${verbFor(relevantFlags.length, 'flag', 'flags')}, fewer than ${flagsPerPenaltyStep}, ${verbFor(relevantFlags.length, 'does', 'do')} not lower it`,
+    );
+  }
+  let basis = `${parts.join('; ')}.`;
+  if (present.length > 0 && missing.length > 0) {
+    basis += ` ${joinList(missing.map((lensId) => lensById(lensId).title))} could not be read in this audit and ${verbFor(missing.length, 'is', 'are')} left out.`;
+  }
+  return { score, basis };
+}
+
+/** For each lens, the other lenses whose findings quote the same sentence of the same source. */
+function sharedEvidence(lensDrafts: readonly LensDraft[]): Map<LensId, LensId[]> {
+  const holders = new Map<string, Set<LensId>>();
+  for (const draft of lensDrafts) {
+    for (const finding of draft.findings) {
+      for (const quote of finding.quotes) {
+        const key = `${quote.sourceId}\u0000${quote.quote}`;
+        const set = holders.get(key) ?? new Set<LensId>();
+        set.add(draft.lensId);
+        holders.set(key, set);
+      }
+    }
+  }
+  const catalogOrder = new Map(lenses.map((lens, index) => [lens.id, index]));
+  const shared = new Map<LensId, LensId[]>();
+  for (const draft of lensDrafts) {
+    const others = new Set<LensId>();
+    for (const finding of draft.findings) {
+      for (const quote of finding.quotes) {
+        for (const holder of holders.get(`${quote.sourceId}\u0000${quote.quote}`) ?? []) if (holder !== draft.lensId) others.add(holder);
+      }
+    }
+    shared.set(draft.lensId, [...others].sort((left, right) => catalogOrder.get(left)! - catalogOrder.get(right)!));
+  }
+  return shared;
+}
+
+export function reconcileDrafts(input: ReconcileInput): ReconcileDraft {
+  const shared = sharedEvidence(input.lensDrafts);
+  const justifications: Partial<Record<LensId, string>> = {};
+  for (const draft of input.lensDrafts) {
+    const others = shared.get(draft.lensId) ?? [];
+    justifications[draft.lensId] =
+      others.length > 0
+        ? `${draft.justification} Some of this evidence also carries weight under ${joinList(others.map((lensId) => lensById(lensId).title))}, so it is not independent support.`
+        : draft.justification;
+  }
+  const pals = Object.fromEntries(
+    palsDimensions.map((dimension) => [dimension.id, palsDimensionScore(dimension, input.lensDrafts, input.flags)]),
+  ) as Record<PalsDimensionId, PalsDraft>;
+  return { justifications, pals };
+}

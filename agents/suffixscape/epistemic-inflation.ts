@@ -1,0 +1,225 @@
+/**
+ * Epistemic inflation: claims of rank, primacy or certainty presented as settled fact. All four
+ * rules stay quiet when the sentence carries checkable evidence (a measured figure, a table or
+ * citation, an attributed source — see `hasCheckableEvidence`) or when a negator governs the cue
+ * ("we do not claim", "we cannot guarantee").
+ *
+ * `lexicon:unverified-superlatives@1` — the team's list of rank and primacy claims:
+ * world-/industry-leading, state-of-the-art, best-in-class, cutting-edge, groundbreaking,
+ * revolutionary, breakthrough, unprecedented, unparalleled, unmatched, unrivalled, gold
+ * standard, game-changing, human-level, military-grade, undisputed, at the forefront, lead the
+ * way, pioneered, sets a new standard, orders of magnitude, "no other lab", "the only lab",
+ * "there is no safer", "the world's best/first", "the first X" (stoplist of ordinal nouns: the
+ * first quarter, version, round, Tuesday...; and "the first to admit/acknowledge"), and
+ * superlatives scoped to everything ("the safest ... available today", "the most capable ... in
+ * the world", "... ever released", "... yet").
+ *
+ * `lexicon:certainty-boosters@1` — the boosters in the `hedges` word list (certainly, clearly,
+ * definitely, surely, evidently) plus the team's: undeniably, undoubtedly, unquestionably,
+ * indisputably, definitively, truly, guarantee(s), prove(s)/proven, without question/doubt,
+ * speaks for itself, widely recognised.
+ *
+ * `lexicon:weasel-intensifiers@1` — intensifiers from the `weasels` word list (completely,
+ * exceedingly, extremely, significantly, substantially) plus dramatically, drastically, vastly,
+ * massively, radically, only when they inflate a comparison or a quality ("significantly
+ * faster", "dramatically more accurate") and the sentence holds no hedge from the `hedges` list
+ * (may, might, likely, suggests...).
+ *
+ * `rule:absolute-claims@1` — absolutes no test can establish: 100% secure, completely/fully
+ * safe, free of bias, perfect(ly), flawless, foolproof, impossible, eliminates all, catches
+ * every, "will never generate", "never reaches", "always protected", total security.
+ */
+import { hedges } from 'hedges';
+import { weasels } from 'weasels';
+import { earliestLexiconMatch, phrasePattern, type LexiconMatch } from './lexicon-match.js';
+import type { AnalysedSentence } from './sentence-analysis.js';
+import { hasCheckableEvidence, isNegatedAt } from './sentence-signals.js';
+import type { DetectorHit, SuffixscapeDetector } from './types.js';
+
+export const unverifiedSuperlativesDetectorId = 'lexicon:unverified-superlatives@1';
+export const certaintyBoostersDetectorId = 'lexicon:certainty-boosters@1';
+export const weaselIntensifiersDetectorId = 'lexicon:weasel-intensifiers@1';
+export const absoluteClaimsDetectorId = 'rule:absolute-claims@1';
+
+/** Nouns after "the first" that make it an ordinal in a sequence, not a claim to have come first. */
+const ordinalNouns =
+  'time|times|phase|step|steps|stage|half|quarter|week|weeks|month|months|day|days|year|years|round|rounds|draft|section|part|chapter|author|page|paragraph|line|layer|token|batch|epoch|version|release|results|result|edition|session|monday|tuesday|wednesday|thursday|friday|saturday|sunday|two|three|four|five|few|thing|item|place|question|of\\s+(?:many|these|those|the|our|several|two|three|four|five)';
+
+const superlativeScope =
+  '(?:in\\s+the\\s+(?:world|industry|market|field|sector)|on\\s+the\\s+market|available(?:\\s+today)?|ever(?:\\s+\\w+)?|yet|to\\s+date|anywhere|worldwide|of\\s+all\\s+time|in\\s+its\\s+class|in\\s+history|among\\s+\\w+(?:\\s+worldwide)?)';
+const superlativeWord = '(?:best|safest|strongest|fastest|smartest|largest|biggest|greatest|highest|most\\s+[a-z-]+|least\\s+[a-z-]+)';
+
+const superlativePatterns: readonly RegExp[] = [
+  /\b(?:world|industry|market|class|field)[-\s]leading\b/i,
+  /\bbest[-\s]in[-\s]class\b/i,
+  /\bstate[-\s]of[-\s]the[-\s]art\b/i,
+  /\bcutting[-\s]edge\b/i,
+  /\bground[-\s]?breaking\b/i,
+  /\brevolutionary\b/i,
+  /\bbreakthroughs?\b/i,
+  /\bunprecedented\b/i,
+  /\bunparall?ell?ed\b/i,
+  /\bunmatched\b/i,
+  /\bunrivall?ed\b/i,
+  /\bunsurpassed\b/i,
+  /\bunbeatable\b/i,
+  /\bsecond to none\b/i,
+  /\bgold standard\b/i,
+  /\bworld[-\s]class\b/i,
+  /\btop[-\s]tier\b/i,
+  /\bgame[-\s]chang(?:ing|er)\b/i,
+  /\bhuman[-\s]level\b/i,
+  /\bmilitary[-\s]grade\b/i,
+  /\bundisputed\b/i,
+  /\bat the forefront\b/i,
+  /\blead(?:s|ing)? the (?:way|field|industry|world)\b/i,
+  /\bthe leading (?!up\b|to\b|cause)\w+/i,
+  /\bpioneer(?:ed|ing|s)?\b/i,
+  /\bsets? (?:a|the) (?:new )?(?:standard|bar|benchmark)\b|\bsetting (?:a|the) (?:new )?(?:standard|bar|benchmark)\b/i,
+  /\borders of magnitude\b/i,
+  /\bno other (?:lab|company|model|system|provider|organi[sz]ation|ai|assistant|platform)\b/i,
+  /\bthe only (?:lab|company|model|system|provider|platform|assistant|organi[sz]ation|one)\b/i,
+  /\bthere is no (?:safer|better|faster|stronger|more \w+)\b/i,
+  /\b(?:the )?very best\b/i,
+  /\bby far\b/i,
+  new RegExp(`\\b(?:world|industry)['’]s\\s+(?:first|leading|${superlativeWord})\\b`, 'i'),
+  new RegExp(`\\b(?:the)\\s+first(?:[-\\s]ever)?\\s+(?!(?:${ordinalNouns})\\b)(?!to\\s+(?:admit|acknowledge|concede|say|note)\\b)\\w+`, 'i'),
+  new RegExp(`\\b(?:the|our|its|their)\\s+(?:very\\s+)?${superlativeWord}\\b[^.;:]{0,50}?\\b${superlativeScope}\\b`, 'i'),
+];
+
+/** Boosters the `hedges` list carries among its hedges: words that assert certainty rather than soften. */
+const boosterSeeds = new Set(['certainly', 'clearly', 'definitely', 'surely', 'evidently', 'quite clearly']);
+const hedgeBoosters = hedges.filter((word) => boosterSeeds.has(word));
+
+const certaintyPatterns: readonly RegExp[] = [
+  ...hedgeBoosters.map(phrasePattern),
+  /\bundeniabl[ey]\b/i,
+  /\bundoubtedly\b/i,
+  /\bunquestionabl[ey]\b/i,
+  /\bindisputabl[ey]\b/i,
+  /\bdefinitively\b/i,
+  /\btruly\b/i,
+  /\bguarantee[sd]?\b|\bguaranteeing\b/i,
+  /\bprove[sn]?\b/i,
+  /\bwithout (?:a |any )?(?:doubt|question)\b/i,
+  /\bbeyond (?:any )?doubt\b/i,
+  /\bspeaks? for (?:itself|themselves)\b/i,
+  /\bwidely (?:recogni[sz]ed|regarded|acknowledged|considered|accepted)\b/i,
+  /\bit is (?:clear|obvious|evident) that\b/i,
+];
+
+/** Intensifiers the `weasels` list flags that also inflate comparisons. */
+const intensifierSeeds = new Set(['completely', 'exceedingly', 'extremely', 'significantly', 'substantially']);
+const weaselIntensifiers = [...weasels.filter((word) => intensifierSeeds.has(word)), 'dramatically', 'drastically', 'vastly', 'massively', 'radically'];
+const inflatedQualities =
+  '(?:better|faster|safer|stronger|smarter|cheaper|more|less|improv\\w*|reduc\\w*|outperform\\w*|superior|accurate|secure|safe|robust|reliable|capable|powerful|efficient|eliminat\\w*|new|different)';
+const intensifierPatterns: readonly RegExp[] = weaselIntensifiers.map(
+  (word) => new RegExp(`\\b${word}\\s+(?:\\w+\\s+)?${inflatedQualities}\\b`, 'i'),
+);
+
+/** Hedges that soften a claim; the `hedges` list minus its boosters and its everyday function words. */
+const notSofteners = new Set([
+  'about', 'actually', 'always', 'around', 'can', 'certain', 'clear', 'consider', 'considered', 'considers', 'diagnostic',
+  'find', 'finds', 'found', 'like', 'many', 'most', 'much', 'must', 'overall', 'read', 'really', 'say', 'says', 'several',
+  'some', 'will', 'few', 'little', 'couple', 'bunch', 'understand', 'understands', 'understood', 'frequently', 'often',
+  'usually', 'rare', 'rarely', 'seldom', 'occasionally', 'sometimes', 'effectively', 'mainly', 'mostly', 'largely',
+  'generally', 'practically', 'virtually', 'pretty', 'quite', 'rather', 'fairly',
+]);
+const softenerPatterns: readonly RegExp[] = hedges
+  .filter((word) => !boosterSeeds.has(word) && !notSofteners.has(word) && !/\b(?:i|my|i'm|you)\b/.test(word))
+  .map(phrasePattern);
+
+const absolutePatterns: readonly RegExp[] = [
+  /\b100\s?(?:%|percent)/i,
+  /\b(?:completely|fully|totally|entirely|perfectly)\s+(?:safe|secure|free|compliant|aligned|protected|private|accurate|reliable|unbiased|harmless|trustworthy|eliminat\w*)\b/i,
+  /\bfree (?:of|from) (?:all )?(?:bias|biases|harm|harms|errors?|risks?|hallucinations?)\b/i,
+  /\b(?:bias|risk|error)[-\s]free\b/i,
+  /\bzero (?:risk|bias|harm|errors|hallucinations)\b/i,
+  /\bperfect(?:ly)?\b/i,
+  /\bflawless(?:ly)?\b/i,
+  /\bfoolproof\b/i,
+  /\bimpossible\b/i,
+  /\beliminat(?:e|es|ed|ing)\s+(?:all|every|any)\b/i,
+  /\bvirtually eliminat\w*\b/i,
+  /\b(?:catch|catches|block|blocks|detect|detects|stop|stops|prevent|prevents)\s+(?:\w+\s+)?(?:all|every)\s+(?!\w+\s+(?:of\s+)?(?:we|our)\b)\w+/i,
+  /\b(?:will|can|could)\s+never\s+\w+/i,
+  /\bnever\s+(?!(?:has|was|is|does|says)\b)[a-z]+s\b/i,
+  /\balways\s+(?:protected|safe|secure|accurate|correct|right|private|reliable)\b/i,
+  /\btotal\s+(?:security|privacy|control|sovereignty|data\s+sovereignty|transparency|protection)\b/i,
+];
+
+interface InflationDetectorOptions {
+  readonly id: string;
+  readonly patterns: readonly RegExp[];
+  readonly strength: number;
+  readonly describe: (cue: string) => { effect: string; alternative: string };
+  /** Extra reasons to let a match through or not, beyond evidence and negation. */
+  readonly accept?: (sentence: AnalysedSentence, match: LexiconMatch) => boolean;
+}
+
+function inflationDetector(options: InflationDetectorOptions): SuffixscapeDetector {
+  return {
+    id: options.id,
+    pattern: 'epistemic-inflation',
+    detect(sentence): DetectorHit | null {
+      const { text } = sentence;
+      const evidenced = hasCheckableEvidence(text);
+      const match = earliestLexiconMatch(text, options.patterns, (candidate) => {
+        // A flat 100% is itself the overclaim, so it is never excused by "evidence".
+        if (evidenced && !/^100\s?(?:%|percent)/i.test(candidate.cue)) return false;
+        if (isNegatedAt(text, candidate.start)) return false;
+        return options.accept ? options.accept(sentence, candidate) : true;
+      });
+      if (!match) return null;
+      return {
+        pattern: 'epistemic-inflation',
+        detector: options.id,
+        cue: match.cue,
+        cueStart: match.start,
+        strength: options.strength,
+        ...options.describe(match.cue),
+      };
+    },
+  };
+}
+
+export const unverifiedSuperlativesDetector = inflationDetector({
+  id: unverifiedSuperlativesDetectorId,
+  patterns: superlativePatterns,
+  strength: 3,
+  describe: (cue) => ({
+    effect: `"${cue}" asserts a rank or a first with no benchmark, comparison set or date in the sentence, so a marketing claim reads as established fact.`,
+    alternative: `Replace "${cue}" with the measured, dated claim: "On [named evaluation], [system] scores [x] against [named comparators] as of [date]; see [source]." If no such measure exists, drop the ranking.`,
+  }),
+});
+
+export const certaintyBoostersDetector = inflationDetector({
+  id: certaintyBoostersDetectorId,
+  patterns: certaintyPatterns,
+  strength: 2,
+  describe: (cue) => ({
+    effect: `"${cue}" presents the claim as certain without the evidence that would make it so; the doubt a reader should keep is removed.`,
+    alternative: `Say what the claim rests on and how sure you are: "Our [evaluation, date] found [result]; [named party] has [not yet] checked it independently."`,
+  }),
+});
+
+export const weaselIntensifiersDetector = inflationDetector({
+  id: weaselIntensifiersDetectorId,
+  patterns: intensifierPatterns,
+  strength: 1,
+  accept: (sentence) => !softenerPatterns.some((pattern) => pattern.test(sentence.text)),
+  describe: (cue) => ({
+    effect: `"${cue}" inflates a comparison without giving its size or baseline; the reader cannot tell whether the difference matters.`,
+    alternative: `Give the number and what it was measured on: "[x]% [faster, more accurate] than [baseline] on [workload or benchmark], measured [how, when]."`,
+  }),
+});
+
+export const absoluteClaimsDetector = inflationDetector({
+  id: absoluteClaimsDetectorId,
+  patterns: absolutePatterns,
+  strength: 3,
+  describe: (cue) => ({
+    effect: `"${cue}" is an absolute no test can establish; the failures that remain disappear from the sentence.`,
+    alternative: `State the measured rate and its limits: "In [named test, date], [failure] occurred in [x] of [n] cases; we have not tested [conditions]."`,
+  }),
+});

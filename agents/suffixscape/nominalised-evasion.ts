@@ -1,0 +1,159 @@
+/**
+ * Nominalised evasion: a process turned into an abstract noun so that no one does anything to
+ * anyone. Two rules, both silent on sentences with concrete detail (figures, quantities, months,
+ * money), because a nominal in "the deployment began on 10 March" names a checkable event.
+ *
+ * `rule:abstract-object@1` — an abstract nominalisation is the object of a verb or phrase of
+ * enabling and commitment: ensure, drive, enable, advance, promote, foster, champion,
+ * prioritise, accelerate, support, deliver, unlock, empower, uphold, strengthen, enhance,
+ * maximise, democratise, pursue, cultivate, embrace, reaffirm; "committed/dedicated to",
+ * "commitment/dedication to", "focused/centred on", "strive for", "benefit from", "our
+ * mission/priority/goal is". Determiners, adjectives and "a culture of"-style heads may sit
+ * between ("fosters a culture of responsibility").
+ *
+ * `rule:abstract-subject@1` — the head of a clause's subject is an abstract nominalisation and
+ * the verb only values or positions it (be, remain, sit, lie, guide, underpin, shape, define,
+ * inform, require, mean, matter, go hand in hand, drive, strengthen, empower): "Responsible
+ * deployment remains at the heart of...", "Transparency and accountability guide...". The head is
+ * the last noun before any preposition, so "Broader participation in AI governance is" reads
+ * "participation".
+ *
+ * Stoplist: the concrete nouns in abstract-nouns.ts; subjects containing a personal pronoun or
+ * headed by a person or organisation; plural heads, which count instances ("our evaluations are
+ * incomplete") rather than name an abstraction.
+ */
+import { isAbstractNominal, processVerbFor } from './abstract-nouns.js';
+import { isActorTerm } from './actors.js';
+import type { AnalysedSentence, SentenceTerm } from './sentence-analysis.js';
+import { readsAsVerb } from './sentence-analysis.js';
+import { hasConcreteDetail } from './sentence-signals.js';
+import type { DetectorHit, SuffixscapeDetector } from './types.js';
+
+export const abstractObjectDetectorId = 'rule:abstract-object@1';
+export const abstractSubjectDetectorId = 'rule:abstract-subject@1';
+
+const enablingVerb =
+  /^(?:ensur|driv|drove|enabl|advanc|promot|foster|champion|prioriti[sz]|accelerat|support|deliver|unlock|empower|uphold|upheld|strengthen|deepen|enhanc|maximi[sz]|democrati[sz]|pursu|cultivat|embrac|reaffirm|nurtur)\w*$/;
+
+const enablingPhrases: readonly RegExp[] = [
+  /\b(?:committed|dedicated|devoted|commitment|commitments|dedication|devotion)\s+to\b/gi,
+  /\b(?:focused|focussed|centred|centered|centres|centers|focus|focuses)\s+on\b/gi,
+  /\bstriv(?:e|es|ing)\s+for\b/gi,
+  /\bbenefits?\s+from\b/gi,
+  /\b(?:mission|goal|aim|purpose|priority|vision)\s+(?:is|remains)\b/gi,
+];
+
+const valuingVerbLemmas =
+  /^(?:is|are|was|were|be|been|remain|remains|remained|sit|sits|lie|lies|guide|guides|guided|underpin|underpins|shape|shapes|define|defines|inform|informs|require|requires|mean|means|matter|matters|go|goes|drive|drives|strengthen|strengthens|empower|empowers|stand|stands|rest|rests)$/;
+
+const subjectStoppers = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'because', 'if']);
+
+function describe(cue: string, noun: string) {
+  const verb = processVerbFor(noun) ?? '[does what to]';
+  return {
+    effect: `"${cue}" turns an activity into an abstract noun ("${noun}"), so the sentence no longer says who does it, to what or to whom, or how anyone could check it.`,
+    alternative: `Unpack "${noun}" into actors and actions: "[Named team] ${verb} [what] for [whom] by [practice]; [named body] checks it and can stop it."`,
+  };
+}
+
+/** Walks from a frame's end over determiners and modifiers to the first head noun, if it is abstract. */
+function abstractObjectAfter(sentence: AnalysedSentence, fromOffset: number): SentenceTerm | null {
+  const { terms, text } = sentence;
+  const first = terms.findIndex((term) => term.start >= fromOffset);
+  if (first < 0) return null;
+  for (let index = first; index < terms.length && index < first + 7; index += 1) {
+    const term = terms[index]!;
+    const gap = text.slice(index === first ? fromOffset : terms[index - 1]!.end, term.start);
+    if (/[;:—–()]/.test(gap)) return null;
+    if (isAbstractNominal(term)) return term;
+    if (term.tags.has('Noun') || term.tags.has('Pronoun')) {
+      const next = terms[index + 1];
+      // A noun modifying the next noun ("user privacy", "national security") is not the head.
+      if (next && next.tags.has('Noun') && !next.tags.has('Pronoun') && !term.tags.has('Pronoun') && !/[,;:]/.test(text.slice(term.end, next.start))) continue;
+      if (next?.lower === 'of') {
+        index += 1;
+        continue;
+      }
+      return null;
+    }
+    if (term.tags.has('Verb') || term.tags.has('Preposition')) return null;
+  }
+  return null;
+}
+
+export const abstractObjectDetector: SuffixscapeDetector = {
+  id: abstractObjectDetectorId,
+  pattern: 'nominalised-evasion',
+  detect(sentence): DetectorHit | null {
+    if (hasConcreteDetail(sentence.text)) return null;
+    const { terms, text } = sentence;
+    const frames: { start: number; end: number }[] = [];
+    terms.forEach((term, index) => {
+      if (enablingVerb.test(term.lower) && readsAsVerb(terms, index)) frames.push({ start: term.start, end: term.end });
+    });
+    for (const phrase of enablingPhrases) {
+      for (const match of text.matchAll(phrase)) frames.push({ start: match.index, end: match.index + match[0].length });
+    }
+    frames.sort((left, right) => left.start - right.start);
+    for (const frame of frames) {
+      const object = abstractObjectAfter(sentence, frame.end);
+      if (!object) continue;
+      const cue = text.slice(frame.start, object.end);
+      return { pattern: 'nominalised-evasion', detector: abstractObjectDetectorId, cue, cueStart: frame.start, strength: 2, ...describe(cue, object.text) };
+    }
+    return null;
+  },
+};
+
+/** The subject span before a valuing verb: back to the clause start, a comma, a verb or a subordinator. */
+function subjectSpan(sentence: AnalysedSentence, verbIndex: number): SentenceTerm[] {
+  const { terms, text } = sentence;
+  let index = verbIndex - 1;
+  while (index >= 0 && ['has', 'have', 'had', 'will', 'can', 'may', 'must', 'should', 'would', 'could', 'be', 'not'].includes(terms[index]!.lower)) index -= 1;
+  const span: SentenceTerm[] = [];
+  for (; index >= 0 && span.length < 8; index -= 1) {
+    const term = terms[index]!;
+    const next = span[0] ?? terms[index + 1]!;
+    if (/[,;:—–()]/.test(text.slice(term.end, next.start))) break;
+    if ((term.tags.has('Verb') && !term.tags.has('Gerund')) || subjectStoppers.has(term.lower)) break;
+    span.unshift(term);
+  }
+  const preposition = span.findIndex((term) => term.tags.has('Preposition') || term.lower === 'to');
+  return preposition >= 0 ? span.slice(0, preposition) : span;
+}
+
+export const abstractSubjectDetector: SuffixscapeDetector = {
+  id: abstractSubjectDetectorId,
+  pattern: 'nominalised-evasion',
+  detect(sentence): DetectorHit | null {
+    if (hasConcreteDetail(sentence.text)) return null;
+    const { terms, text } = sentence;
+    for (let index = 1; index < terms.length; index += 1) {
+      const verb = terms[index]!;
+      if (!valuingVerbLemmas.test(verb.lower) || !readsAsVerb(terms, index)) continue;
+      if ((verb.lower === 'go' || verb.lower === 'goes') && !/^\s*hand in hand/i.test(text.slice(verb.end))) continue;
+      const span = subjectSpan(sentence, index);
+      if (span.length === 0 || span.some((term) => term.tags.has('Pronoun'))) continue;
+      // Coordinated subjects ("Transparency and accountability") have one head per conjunct.
+      const heads: SentenceTerm[] = [];
+      let conjunct: SentenceTerm[] = [];
+      for (const term of [...span, null]) {
+        if (term === null || term.lower === 'and' || term.lower === 'or') {
+          const head = [...conjunct].reverse().find((candidate) => candidate.tags.has('Noun') || candidate.tags.has('Gerund'));
+          if (head) heads.push(head);
+          conjunct = [];
+        } else {
+          conjunct.push(term);
+        }
+      }
+      if (heads.some((head) => isActorTerm(head, head === span[0] && span.length === 1))) continue;
+      // A plural head ("our evaluations are incomplete") counts instances, not an abstraction.
+      const abstractHead = heads.find((head) => isAbstractNominal(head) && !head.tags.has('Plural'));
+      if (!abstractHead) continue;
+      const cueStart = span[0]!.start;
+      const cue = text.slice(cueStart, verb.end);
+      return { pattern: 'nominalised-evasion', detector: abstractSubjectDetectorId, cue, cueStart, strength: 2, ...describe(cue, abstractHead.text) };
+    }
+    return null;
+  },
+};
