@@ -67,9 +67,10 @@ describe('an offline audit of the demo lab', () => {
   });
 
   it('reads the lab’s own pages and the third-party article, and never the robots-disallowed page', () => {
-    const urls = first.report.audit.sources.map((source) => source.finalUrl);
     expect(first.report.audit.sources.some((source) => source.party === 'third' && source.snapshotHash !== null)).toBe(true);
-    expect(urls.some((url) => url.includes('/internal/roadmap'))).toBe(false);
+    const disallowed = first.report.audit.sources.filter((source) => source.requestedUrl.includes('/internal/roadmap'));
+    expect(disallowed).toHaveLength(1);
+    expect(disallowed[0]).toMatchObject({ issues: ['robots-disallowed'], snapshotHash: null, httpStatus: null });
     expect(first.report.suffixscape.every((flag) => first.report.audit.sources.find((source) => source.id === flag.sourceId)?.party === 'first')).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 /**
  * The audit workflow, read as a table of contents:
- * crawl -> index -> (Send) eight lens agents + Suffixscape in parallel -> critic -> publish.
+ * crawl -> index -> (Send) eight lens agents + Suffixscape (node "diagnose-prose") in parallel
+ * -> critic -> publish. (A node cannot share a name with a state channel, hence the node name.)
  * `createAuditWorkflow` returns the uncompiled builder so tests and the runner compile it with
  * the checkpointer they need.
  */
@@ -25,14 +26,14 @@ export function createAuditWorkflow(deps: AuditDependencies) {
     .addNode('crawl', createCrawlerAgent(deps))
     .addNode('index', createIndexerAgent(deps))
     .addNode('lens', createLensAgent(deps) as unknown as (state: AuditStateValue) => Promise<Partial<AuditStateValue>>)
-    .addNode('suffixscape', createSuffixscapeAgent(deps))
+    .addNode('diagnose-prose', createSuffixscapeAgent(deps))
     .addNode('critic', createCriticAgent(deps))
     .addNode('publish', createPublisherAgent(deps))
     .addEdge(START, 'crawl')
     .addEdge('crawl', 'index')
     .addConditionalEdges('index', fanOutToLenses, ['lens'])
-    .addEdge('index', 'suffixscape')
-    .addEdge(['lens', 'suffixscape'], 'critic')
+    .addEdge('index', 'diagnose-prose')
+    .addEdge(['lens', 'diagnose-prose'], 'critic')
     .addEdge('critic', 'publish')
     .addEdge('publish', END);
 }

@@ -26,6 +26,8 @@ export interface ConfidenceInput {
   readonly lensOutcomes: readonly LensOutcome[];
   readonly suffixscape: SuffixscapeOutcome | null;
   readonly substanceFrom: readonly string[];
+  /** Why the engine's own reconciliation failed, when the rubric's had to stand in. */
+  readonly reconcileFailure?: string | null;
 }
 
 const lensLabel = (outcome: LensOutcome) => {
@@ -77,6 +79,12 @@ export function listProblems(input: ConfidenceInput): Problem[] {
         penalty: 1,
       });
     }
+  }
+  if (input.reconcileFailure) {
+    problems.push({
+      text: `the critic's model call failed (${input.reconcileFailure}); justifications and PALS scores come from the offline rubric`,
+      penalty: 1,
+    });
   }
   if (input.suffixscape?.status === 'failed') {
     problems.push({ text: `Suffixscape diagnostics failed: ${input.suffixscape.reason}`, penalty: 1 });

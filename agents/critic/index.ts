@@ -8,8 +8,8 @@ import { palsComposite } from '../catalog/pals.js';
 import type { AuditDependencies } from '../../graph/audit-dependencies.js';
 import { stanceReportSchema, describeReportProblems, reportSchemaVersion, type LensResult, type StanceReport } from '../../graph/report-schema.js';
 import type { AuditStateUpdate, AuditStateValue, LensOutcome } from '../../graph/state.js';
-import { StanceWatchError } from '../../infra/errors.js';
-import type { LensDraft } from '../engines/contract.js';
+import { StanceWatchError, describeError } from '../../infra/errors.js';
+import type { LensDraft, ReconcileDraft } from '../engines/contract.js';
 import { assessConfidence, priorDisagreementThreshold } from './confidence.js';
 import { crossReference, mergeDuplicateFindings, rankSubstance } from './cross-reference.js';
 
@@ -38,15 +38,24 @@ export async function reconcileAudit(deps: AuditDependencies, state: AuditStateV
   const succeeded = outcomes.filter((outcome): outcome is Extract<LensOutcome, { status: 'ok' }> => outcome.status === 'ok');
   const flags = state.suffixscape?.status === 'ok' ? state.suffixscape.flags : [];
 
-  const reconciled = await engine.reconcile(
-    {
-      lab: state.request.lab,
-      lensDrafts: succeeded.map(toLensDraft),
-      flags: flags.map((flag) => ({ pattern: flag.pattern, quote: flag.quote, sourceId: flag.sourceId, effect: flag.effect, alternative: flag.alternative, detector: flag.detector })),
-      sources: state.sources,
-    },
-    { signal: AbortSignal.timeout(deps.agentTimeoutMs), auditId: state.auditId },
-  );
+  const reconcileInput = {
+    lab: state.request.lab,
+    lensDrafts: succeeded.map(toLensDraft),
+    flags: flags.map((flag) => ({ pattern: flag.pattern, quote: flag.quote, sourceId: flag.sourceId, effect: flag.effect, alternative: flag.alternative, detector: flag.detector })),
+    sources: state.sources,
+  };
+  const context = { signal: AbortSignal.timeout(deps.agentTimeoutMs), auditId: state.auditId };
+  let reconciled: ReconcileDraft;
+  let reconcileFailure: string | null = null;
+  try {
+    reconciled = await engine.reconcile(reconcileInput, context);
+  } catch (error) {
+    // A model that cannot reconcile must not cost the whole audit: the offline rubric's
+    // reconciliation stands in, and the confidence note says so.
+    if (engine.kind === 'rubric') throw error;
+    reconcileFailure = describeError(error);
+    reconciled = await deps.engineFor('rubric').reconcile(reconcileInput, context);
+  }
 
   const mergedFindings = new Map<LensId, ReturnType<typeof mergeDuplicateFindings>>(
     succeeded.map((outcome) => [outcome.lensId, mergeDuplicateFindings(outcome.findings)]),
@@ -61,6 +70,7 @@ export async function reconcileAudit(deps: AuditDependencies, state: AuditStateV
     lensOutcomes: outcomes,
     suffixscape: state.suffixscape,
     substanceFrom: rankSubstance(allEvidence),
+    reconcileFailure,
   });
 
   const lensResults: LensResult[] = outcomes.map((outcome) => {

@@ -1,0 +1,36 @@
+/**
+ * One offline audit of a generated corpus, in a process of its own so its peak memory is its
+ * own. Prints one JSON line: pages, wall time, peak RSS, chunks indexed. Used by bench/audit.ts.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openAuditSystem } from '../infra/audit-system.js';
+import { loadConfig } from '../infra/config.js';
+import { openDatabase } from '../infra/database/open-database.js';
+import { countChunks } from '../tools/evidence-store.js';
+import { writeCorpus } from './support/generated-corpus.js';
+
+const pages = Number(process.argv[2] ?? '10');
+const folder = await mkdtemp(path.join(tmpdir(), `stancewatch-corpus-${pages}-`));
+await writeCorpus(folder, pages);
+const database = await openDatabase();
+const system = await openAuditSystem({ ...loadConfig({}), crawlMaxPages: pages }, { database });
+const started = performance.now();
+const { auditId } = await system.runner.launch(
+  {
+    lab: { slug: 'generated-lab', name: 'Generated Lab', country: 'Nowhere', website: 'https://generated-lab.example', kind: 'open', focusTags: [], opennessNote: '' },
+    sources: [folder],
+    crawl: { maxPages: pages },
+  },
+  { start: false },
+);
+const finished = await system.runner.run(auditId);
+const wallMs = performance.now() - started;
+const chunks = await countChunks(database.pool, auditId);
+await system.close();
+await database.close();
+await rm(folder, { recursive: true, force: true });
+process.stdout.write(
+  `${JSON.stringify({ pages, status: finished.status, error: finished.error, wallMs: Math.round(wallMs), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), chunks })}\n`,
+);
