@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openAuditSystem } from '../infra/audit-system.js';
 import { loadConfig } from '../infra/config.js';
 import { openDatabase } from '../infra/database/open-database.js';
+import { listAgentRuns } from '../infra/database/repositories/agent-runs.js';
 import { countChunks } from '../tools/evidence-store.js';
 import { writeCorpus } from './support/generated-corpus.js';
 
@@ -28,9 +29,11 @@ const { auditId } = await system.runner.launch(
 const finished = await system.runner.run(auditId);
 const wallMs = performance.now() - started;
 const chunks = await countChunks(database.pool, auditId);
+const runs = await listAgentRuns(database.pool, auditId);
+const agentMs = Object.fromEntries(runs.map((agentRun) => [agentRun.agent, agentRun.durationMs ?? 0]));
 await system.close();
 await database.close();
 await rm(folder, { recursive: true, force: true });
 process.stdout.write(
-  `${JSON.stringify({ pages, status: finished.status, error: finished.error, wallMs: Math.round(wallMs), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), chunks })}\n`,
+  `${JSON.stringify({ pages, status: finished.status, error: finished.error, wallMs: Math.round(wallMs), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), chunks, agentMs })}\n`,
 );

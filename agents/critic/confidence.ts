@@ -57,7 +57,13 @@ function sourceProblems(source: SourceRead): Problem[] {
 
 export function listProblems(input: ConfidenceInput): Problem[] {
   const problems: Problem[] = input.sources.flatMap(sourceProblems);
-  problems.push(...input.crawlNotes.map((note) => ({ text: note, penalty: 0 })));
+  // The crawler's notes repeat what the per-source problems already say about a URL; keep only
+  // those about something else (a budget reached, an empty folder).
+  const urlsWithProblems = input.sources.filter((source) => sourceProblems(source).length > 0).map((source) => source.requestedUrl);
+  for (const note of input.crawlNotes) {
+    if (urlsWithProblems.some((url) => note.includes(url))) continue;
+    problems.push({ text: note.replace(/\.+$/, ''), penalty: 0 });
+  }
 
   const firstPartyWords = input.sources
     .filter((source) => source.party === 'first' && source.snapshotHash !== null && !source.issues.includes('redirected-to-login'))
