@@ -1,18 +1,9 @@
-/** Every model call, recorded with its request hash so an exact replay can answer from it. */
+/**
+ * Every model call, recorded with its request hash so an exact replay can answer from it. The
+ * record's shape is the llm engine's recorder contract.
+ */
+import type { ModelCallRecord } from '../../../agents/engines/llm/model-call.js';
 import type { Queryable } from '../queryable.js';
-
-export interface ModelCallRecord {
-  readonly auditId: string | null;
-  readonly purpose: string;
-  readonly model: string;
-  readonly requestHash: string;
-  readonly request: unknown;
-  readonly response: unknown | null;
-  readonly inputTokens: number | null;
-  readonly outputTokens: number | null;
-  readonly latencyMs: number;
-  readonly error: string | null;
-}
 
 export async function recordModelCall(database: Queryable, call: ModelCallRecord): Promise<void> {
   await database.query(
