@@ -95,6 +95,17 @@ function normaliseLink(href: string, baseUrl: string): string | null {
   }
 }
 
+/**
+ * Links in a stable order that does not depend on where a site happens to be served: the page's
+ * own origin first, then other origins, each by URL. (Sorting whole URLs would order two
+ * loopback sites by their port numbers, which change from run to run.)
+ */
+export function sortLinks(links: readonly string[], pageUrl: string): string[] {
+  const origin = new URL(pageUrl).origin;
+  const external = (link: string) => (new URL(link).origin === origin ? 0 : 1);
+  return [...links].sort((left, right) => external(left) - external(right) || (left < right ? -1 : left > right ? 1 : 0));
+}
+
 /** Extracts the main text, title and links of an HTML page fetched from `url`. */
 export function extractMainText(html: string, url: string): ExtractedPage {
   // A silent console: hostile pages must not write to our logs through jsdom's CSS/HTML errors.
@@ -126,7 +137,7 @@ export function extractMainText(html: string, url: string): ExtractedPage {
       text,
       title,
       words: countWords(text),
-      links: [...links].sort(),
+      links: sortLinks([...links], url),
       hasScript,
       hasPasswordField,
     };
