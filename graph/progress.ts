@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { Queryable } from '../infra/database/queryable.js';
 import { upsertAgentRun } from '../infra/database/repositories/agent-runs.js';
+import { appendAuditEvent } from '../infra/database/repositories/audit-events.js';
 import { describeError } from '../infra/errors.js';
 import type { AgentName } from './agent-names.js';
 
@@ -81,8 +82,12 @@ export class AuditProgress {
     }
   }
 
+  /**
+   * Writes the agent's current state and appends the transition to the audit's event log (what
+   * the live stream replays from, so a reconnecting client misses nothing), then tells listeners.
+   */
   private async record(event: ProgressEvent): Promise<void> {
-    await upsertAgentRun(this.database, {
+    const row = {
       auditId: event.auditId,
       agent: event.agent,
       status: event.status,
@@ -90,7 +95,9 @@ export class AuditProgress {
       durationMs: event.durationMs ?? null,
       detail: event.detail ?? null,
       error: event.error ?? null,
-    });
+    };
+    await upsertAgentRun(this.database, row);
+    await appendAuditEvent(this.database, row);
     this.events.emit('progress', event);
   }
 }

@@ -5,7 +5,7 @@ import { serverBackend, testBackends } from '../../test/support/databases.js';
 import { createLocalEmbedder } from '../../tools/local-embedder.js';
 import { insertChunks, type ChunkInput } from '../../tools/evidence-store.js';
 import { hybridSearch } from '../../tools/hybrid-retrieval.js';
-import { migrate } from './migrate.js';
+import { migrate, readMigrations } from './migrate.js';
 import type { Database } from './open-database.js';
 import { listAgentRuns, upsertAgentRun } from './repositories/agent-runs.js';
 import { createAudit, getAudit } from './repositories/audits.js';
@@ -60,12 +60,9 @@ describe.each(testBackends)('storage on $name', (backend) => {
   it('applies migrations once and refuses a migration edited after it shipped', async () => {
     expect(await migrate(database.pool)).toEqual([]);
     const { rows } = await database.pool.query<{ version: number }>('select version from schema_migrations order by version');
-    expect(rows.map((row) => row.version)).toEqual([1]);
+    expect(rows.map((row) => row.version)).toEqual((await readMigrations()).map((migration) => migration.version));
     await database.pool.query(`update schema_migrations set checksum = 'edited' where version = 1`);
     await expect(migrate(database.pool)).rejects.toThrow(/changed after it was applied/);
-    const { rows: original } = await database.pool.query<{ checksum: string }>('select checksum from schema_migrations');
-    expect(original).toHaveLength(1);
-    const { readMigrations } = await import('./migrate.js');
     const [first] = await readMigrations();
     await database.pool.query('update schema_migrations set checksum = $1 where version = 1', [first!.checksum]);
   });

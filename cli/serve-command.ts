@@ -1,0 +1,49 @@
+/**
+ * `stancewatch serve` (`npm start`): the HTTP API and the stance pages on HOST:PORT
+ * (127.0.0.1:8080 by default) with the embedded defaults. SIGTERM or SIGINT stops accepting
+ * requests, ends open connections and closes the database; an audit still running resumes from
+ * its last checkpoint with `stancewatch audit --resume`.
+ */
+import { Command } from 'commander';
+import { openAuditSystem } from '../infra/audit-system.js';
+import { loadConfig } from '../infra/config.js';
+import { describeError } from '../infra/errors.js';
+import { startServer } from '../server/start-server.js';
+
+export function createServeCommand(): Command {
+  return new Command('serve')
+    .description('Serve the HTTP API and the stance pages (HOST/PORT, default 127.0.0.1:8080).')
+    .option('--host <host>', 'interface to listen on (overrides HOST)')
+    .option('--port <port>', 'port to listen on, 0 for any free one (overrides PORT)')
+    .action(async (options: { host?: string; port?: string }) => {
+      const config = loadConfig();
+      const port = options.port === undefined ? config.port : Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port expects a whole number from 0 to 65535, got "${options.port}"`);
+      const system = await openAuditSystem(config);
+      let server;
+      try {
+        server = await startServer(system, { host: options.host ?? config.host, port });
+      } catch (error) {
+        await system.close();
+        throw error;
+      }
+      process.stdout.write(`StanceWatch is serving on ${server.url}/ (API: ${server.url}/api/openapi.json)\n`);
+      const running = server;
+      await new Promise<void>((resolve) => {
+        let stopping = false;
+        const stop = (signal: NodeJS.Signals) => {
+          if (stopping) return;
+          stopping = true;
+          process.stdout.write(`Received ${signal}; closing.\n`);
+          void running
+            .close()
+            .catch((error: unknown) => process.stderr.write(`stancewatch: while closing the server: ${describeError(error)}\n`))
+            .then(() => system.close())
+            .catch((error: unknown) => process.stderr.write(`stancewatch: while closing the database: ${describeError(error)}\n`))
+            .finally(resolve);
+        };
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+      });
+    });
+}

@@ -1,0 +1,172 @@
+/**
+ * The HTTP API's contract as zod schemas: what routes accept (validated on every request) and
+ * what they answer (documented in the OpenAPI document generated from these same schemas).
+ */
+import { z } from 'zod';
+import { auditRequestSchema } from '../graph/audit-request.js';
+import { labKindSchema } from '../graph/report-schema.js';
+
+const labSlug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, e.g. "alibaba-qwen"')
+  .max(100, 'must be at most 100 characters')
+  .describe('The lab’s slug.');
+const auditId = z
+  .string()
+  .regex(/^aud_[A-Za-z0-9]{1,64}$/, 'must be an audit id such as "aud_3f2a…"')
+  .describe('The audit’s id.');
+const isoDateTime = z.string().describe('ISO 8601 date and time.');
+
+/** Crawling the server's own disk or network shares is an operator's decision, never a remote caller's. */
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export const apiAuditRequestSchema = auditRequestSchema
+  .extend({
+    sources: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .refine(isHttpUrl, 'must be an http(s) URL: file and folder sources are only accepted from the command line'),
+      )
+      .min(1, 'give at least one source: an http(s) URL')
+      .max(100, 'give at most 100 seed URLs')
+      .describe('Seed URLs to crawl (http or https).'),
+  })
+  .describe('What to audit: the lab, its seed URLs, the engine and crawl settings.');
+
+export const idempotencyHeadersSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,200}$/, 'must be 1 to 200 visible ASCII characters')
+    .optional()
+    .describe('Repeat a launch with the same key (and token) to get the same audit back.'),
+});
+
+export const auditIdParamsSchema = z.object({ id: auditId });
+export const labSlugParamsSchema = z.object({ slug: labSlug });
+export const labReportParamsSchema = z.object({ slug: labSlug, auditId });
+
+export const auditListQuerySchema = z.object({
+  lab: labSlug.optional().describe('Only audits of this lab.'),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('Most audits to return, newest first (1–200).'),
+});
+
+/** Last-Event-ID may also come as a query parameter: browsers' EventSource cannot set headers on the first connect. */
+export const eventCursorSchema = z
+  .string()
+  .regex(/^\d{1,18}$/, 'must be the id of an event already received')
+  .transform(Number)
+  .optional();
+
+export const auditStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+export const agentStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'skipped']);
+
+export const auditLinksSchema = z.object({
+  self: z.string(),
+  events: z.string(),
+  report: z.string().describe('The report this audit publishes, once it has.'),
+});
+
+export const auditCreatedSchema = z
+  .object({ id: auditId, status: auditStatusSchema, links: auditLinksSchema })
+  ;
+
+export const agentStateSchema = z.object({
+  agent: z.string(),
+  status: agentStatusSchema,
+  attempts: z.number().int().describe('Times the agent started; more than one means it was redone.'),
+  startedAt: isoDateTime.nullable(),
+  finishedAt: isoDateTime.nullable(),
+  durationMs: z.number().int().nullable(),
+  detail: z.string().nullable(),
+  error: z.string().nullable(),
+});
+
+export const auditSummarySchema = z.object({
+  id: auditId,
+  lab: labSlug,
+  status: auditStatusSchema,
+  engine: z.string(),
+  createdAt: isoDateTime,
+  startedAt: isoDateTime.nullable(),
+  finishedAt: isoDateTime.nullable(),
+  error: z.string().nullable(),
+  links: auditLinksSchema,
+});
+
+export const auditListSchema = z.object({ audits: z.array(auditSummarySchema) });
+
+export const auditDetailSchema = auditSummarySchema
+  .extend({
+    progress: z.object({
+      done: z.number().int().describe('Agents that reached an end state.'),
+      total: z.number().int(),
+      failed: z.number().int(),
+    }),
+    agents: z.array(agentStateSchema),
+    report: z.object({ version: z.number().int(), sha256: z.string(), publishedAt: isoDateTime }).nullable(),
+  })
+  ;
+
+export const auditCancelledSchema = z
+  .object({ id: auditId, cancelled: z.boolean(), status: auditStatusSchema })
+  ;
+
+export const progressEventSchema = z
+  .object({
+    id: z.number().int().describe('Position in the audit’s event log; send it back as Last-Event-ID to resume.'),
+    auditId,
+    agent: z.string(),
+    status: agentStatusSchema,
+    at: isoDateTime,
+    durationMs: z.number().int().nullable(),
+    detail: z.string().nullable(),
+    error: z.string().nullable(),
+  })
+  .describe('The data of one `progress` server-sent event.');
+
+export const labSummarySchema = z.object({
+  slug: labSlug,
+  name: z.string(),
+  country: z.string(),
+  kind: labKindSchema,
+  website: z.string(),
+  latest: z
+    .object({ auditId, version: z.number().int(), publishedAt: isoDateTime, composite: z.number().nullable(), url: z.string() })
+    .nullable(),
+});
+
+export const labListSchema = z.object({ labs: z.array(labSummarySchema) });
+
+export const labHistoryEntrySchema = z.object({
+  auditId,
+  date: isoDateTime,
+  status: auditStatusSchema,
+  version: z.number().int().nullable().describe('The report version it published, if any.'),
+  composite: z.number().nullable(),
+  report: z.string().nullable(),
+});
+
+export const labHistorySchema = z.object({ lab: labSlug, audits: z.array(labHistoryEntrySchema) });
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable, machine-readable: "request_invalid", "token_missing", …'),
+      message: z.string().describe('What went wrong and what to do about it.'),
+      fields: z.record(z.string(), z.string()).optional().describe('Field path → what is wrong with it.'),
+    }),
+  })
+  ;
+
+export const healthSchema = z.object({ status: z.literal('ok') });
+export const readinessSchema = z.object({ status: z.enum(['ok', 'unavailable']), database: z.string() });

@@ -1,0 +1,54 @@
+/**
+ * The express application: security headers, a 1 MB JSON body limit, the API routes, the stance
+ * pages (when present), then JSON 404s and the one error funnel. Building it does no I/O, so
+ * tests and the `serve` command share it.
+ */
+import express from 'express';
+import type { AuditSystem } from '../infra/audit-system.js';
+import type { AuditEventStreamOptions } from './audit-event-stream.js';
+import { createErrorFunnel, notFoundHandler } from './http-errors.js';
+import { createOpenApiDocument } from './openapi.js';
+import { createPagesMount } from './pages-mount.js';
+import { createAuditsRouter } from './routes/audits.js';
+import { createHealthRouter } from './routes/health.js';
+import { createLabsRouter } from './routes/labs.js';
+import { securityHeaders } from './security-headers.js';
+import { createWriteRateLimiter, defaultWriteRateLimit, type WriteRateLimit } from './write-rate-limit.js';
+
+export interface AppOptions {
+  /** Writes allowed per token per window; defaults to 30 a minute. */
+  readonly writeRateLimit?: WriteRateLimit;
+  readonly eventStream?: AuditEventStreamOptions;
+  /** false: do not mount the stance pages even when present. */
+  readonly pages?: boolean;
+  /** Where unexpected errors are logged; defaults to standard error. */
+  readonly log?: (line: string) => void;
+}
+
+export const maxBodyBytes = '1mb';
+
+export function createApp(system: AuditSystem, options: AppOptions = {}): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(securityHeaders);
+  app.use(express.json({ limit: maxBodyBytes }));
+
+  const openApiDocument = createOpenApiDocument();
+  app.get('/api/openapi.json', (_request, response) => {
+    response.json(openApiDocument);
+  });
+  app.use(createHealthRouter(system));
+  app.use(createLabsRouter(system));
+  app.use(
+    createAuditsRouter(system, {
+      writeRateLimiter: createWriteRateLimiter(options.writeRateLimit ?? defaultWriteRateLimit),
+      ...(options.eventStream ? { eventStream: options.eventStream } : {}),
+    }),
+  );
+  if (options.pages !== false) app.use(createPagesMount(system).handler);
+
+  app.use(notFoundHandler);
+  app.use(createErrorFunnel(options.log ? { log: options.log } : {}));
+  return app;
+}

@@ -1,0 +1,431 @@
+// The audits dashboard's live half: keeps the editor's API token for this tab, polls
+// GET <api>/audits/:id every second for audits still queued or running (EventSource cannot send
+// an Authorization header), and sends the launch form to POST <api>/audits as JSON, showing
+// the API's field-level errors beside their fields. Every value from the API is written with
+// textContent, never as markup.
+(() => {
+  'use strict';
+
+  const tokenStorageKey = 'stancewatch.apiToken';
+  const pollIntervalMs = 1000;
+  const activeStatuses = new Set(['queued', 'running']);
+  const finishedAgentStatuses = new Set(['succeeded', 'failed', 'skipped']);
+
+  const apiBase = document.body.dataset.apiBase || '/api';
+  const pagesBase = document.body.dataset.pagesBase || '';
+  const auditList = document.getElementById('audit-list');
+  const liveStatus = document.getElementById('live-status');
+  const tokenForm = document.getElementById('token-form');
+  const tokenInput = document.getElementById('api-token');
+  const tokenStatus = document.getElementById('token-status');
+  const forgetButton = document.getElementById('forget-token');
+  const launchForm = document.getElementById('launch-form');
+  const launchStatus = document.getElementById('launch-status');
+  if (!auditList || !launchForm || !tokenForm) return;
+
+  let agentLabels = {};
+  try {
+    agentLabels = JSON.parse(auditList.dataset.agentLabels || '{}');
+  } catch {
+    agentLabels = {};
+  }
+
+  // --- token ---------------------------------------------------------------------------------
+
+  const readToken = () => {
+    try {
+      return sessionStorage.getItem(tokenStorageKey) || '';
+    } catch {
+      return '';
+    }
+  };
+  const storeToken = (token) => {
+    try {
+      if (token) sessionStorage.setItem(tokenStorageKey, token);
+      else sessionStorage.removeItem(tokenStorageKey);
+    } catch {
+      // Storage refused (private mode): the token lives only as long as this page.
+    }
+    memoryToken = token;
+  };
+  let memoryToken = readToken();
+  const currentToken = () => memoryToken;
+
+  const setStatus = (element, message, isError) => {
+    if (!element) return;
+    element.textContent = message;
+    element.classList.toggle('error', Boolean(isError));
+  };
+
+  const describeTokenState = () =>
+    setStatus(tokenStatus, currentToken() ? 'A token is set for this tab.' : 'No token set: statuses will not update live, and launching needs a token.', false);
+
+  tokenForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    storeToken(tokenInput.value.trim());
+    tokenInput.value = '';
+    describeTokenState();
+    pollingPaused = false;
+    schedulePoll(0);
+  });
+  forgetButton?.addEventListener('click', () => {
+    storeToken('');
+    describeTokenState();
+  });
+
+  const authorisedFetch = (url, init = {}) => {
+    const headers = new Headers(init.headers || {});
+    headers.set('Accept', 'application/json');
+    const token = currentToken();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    return fetch(url, { ...init, headers, credentials: 'same-origin' });
+  };
+
+  const readErrorBody = async (response) => {
+    try {
+      const body = await response.json();
+      if (body && typeof body === 'object' && body.error && typeof body.error === 'object') return body.error;
+    } catch {
+      // Not JSON: fall through to the status line.
+    }
+    return { code: `http_${response.status}`, message: `The server answered ${response.status} ${response.statusText}.` };
+  };
+
+  // --- audit cards -----------------------------------------------------------------------------
+
+  const formatDuration = (milliseconds) => {
+    if (typeof milliseconds !== 'number' || milliseconds < 0) return '—';
+    if (milliseconds < 1000) return `${Math.round(milliseconds)} ms`;
+    const seconds = milliseconds / 1000;
+    if (seconds < 60) return `${seconds.toFixed(1)} s`;
+    return `${Math.floor(seconds / 60)} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
+  };
+
+  const agentOrder = Object.keys(agentLabels);
+  const byRunOrder = (left, right) => {
+    const leftIndex = agentOrder.indexOf(left.agent);
+    const rightIndex = agentOrder.indexOf(right.agent);
+    return (leftIndex === -1 ? 999 : leftIndex) - (rightIndex === -1 ? 999 : rightIndex);
+  };
+
+  const part = (card, role) => card.querySelector(`[data-role="${role}"]`);
+
+  const setStatusBadge = (element, status) => {
+    element.textContent = status;
+    element.className = `status status-${String(status).replace(/[^a-z-]/g, '')}`;
+  };
+
+  const createAgentRow = (agent) => {
+    const row = document.createElement('tr');
+    row.dataset.agent = agent;
+    const name = document.createElement('th');
+    name.scope = 'row';
+    name.dataset.label = 'Agent';
+    name.textContent = agentLabels[agent] || agent;
+    const statusCell = document.createElement('td');
+    statusCell.dataset.label = 'Status';
+    const badge = document.createElement('span');
+    badge.dataset.role = 'status';
+    statusCell.append(badge);
+    const duration = document.createElement('td');
+    duration.dataset.label = 'Time';
+    duration.dataset.role = 'duration';
+    const detail = document.createElement('td');
+    detail.dataset.label = 'Detail';
+    detail.dataset.role = 'detail';
+    row.append(name, statusCell, duration, detail);
+    return row;
+  };
+
+  const updateAgentRows = (card, agents) => {
+    const body = part(card, 'agents');
+    if (!body) return;
+    for (const agent of [...agents].sort(byRunOrder)) {
+      let row = [...body.querySelectorAll('tr')].find((candidate) => candidate.dataset.agent === agent.agent);
+      if (!row) {
+        row = createAgentRow(agent.agent);
+        body.append(row);
+      }
+      setStatusBadge(row.querySelector('[data-role="status"]'), agent.status);
+      row.querySelector('[data-role="duration"]').textContent = formatDuration(agent.durationMs);
+      const detail = row.querySelector('[data-role="detail"]');
+      detail.textContent = agent.error || agent.detail || '';
+      detail.classList.toggle('agent-error', Boolean(agent.error));
+    }
+  };
+
+  const applyAuditState = (card, state) => {
+    const status = String(state.status || card.dataset.status);
+    card.dataset.status = status;
+    setStatusBadge(part(card, 'audit-status'), status);
+    const agents = Array.isArray(state.agents) ? state.agents : [];
+    updateAgentRows(card, agents);
+    const done = state.progress && typeof state.progress.done === 'number' ? state.progress.done : agents.filter((agent) => finishedAgentStatuses.has(agent.status)).length;
+    const total = state.progress && typeof state.progress.total === 'number' ? state.progress.total : agents.length;
+    part(card, 'progress').textContent = `${done}/${total}`;
+    const errorLine = part(card, 'audit-error');
+    if (errorLine) {
+      errorLine.textContent = state.error || '';
+      errorLine.hidden = !state.error;
+    }
+    const reportLink = part(card, 'report-link');
+    if (reportLink) reportLink.hidden = status !== 'succeeded';
+    if (typeof state.startedAt === 'string') {
+      card.dataset.startedAt = state.startedAt;
+      part(card, 'started').textContent = `${state.startedAt.slice(0, 16).replace('T', ' ')} UTC`;
+    }
+    const started = card.dataset.startedAt ? Date.parse(card.dataset.startedAt) : NaN;
+    const finished = typeof state.finishedAt === 'string' ? Date.parse(state.finishedAt) : NaN;
+    if (!Number.isNaN(started)) {
+      const active = activeStatuses.has(status);
+      const end = active || Number.isNaN(finished) ? Date.now() : finished;
+      part(card, 'audit-duration').textContent = `${formatDuration(end - started)}${active ? ' so far' : ''}`;
+    }
+  };
+
+  const createAuditCard = (auditId, labSlug, labName) => {
+    const card = document.createElement('li');
+    card.className = 'audit-card';
+    card.dataset.auditId = auditId;
+    card.dataset.labSlug = labSlug;
+    card.dataset.status = 'queued';
+    card.dataset.startedAt = new Date().toISOString();
+
+    const heading = document.createElement('h3');
+    const name = document.createElement('span');
+    name.dataset.role = 'lab-name';
+    name.textContent = labName;
+    const badge = document.createElement('span');
+    badge.dataset.role = 'audit-status';
+    setStatusBadge(badge, 'queued');
+    heading.append(name, ' ', badge);
+
+    const facts = document.createElement('dl');
+    facts.className = 'audit-facts';
+    const addFact = (term, value, role) => {
+      const dt = document.createElement('dt');
+      dt.textContent = term;
+      const dd = document.createElement('dd');
+      dd.textContent = value;
+      if (role) dd.dataset.role = role;
+      facts.append(dt, dd);
+    };
+    addFact('Started', new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', 'started');
+    addFact('Duration', 'running', 'audit-duration');
+    addFact('Audit id', auditId);
+
+    const errorLine = document.createElement('p');
+    errorLine.className = 'agent-error';
+    errorLine.dataset.role = 'audit-error';
+    errorLine.hidden = true;
+
+    const reportLine = document.createElement('p');
+    reportLine.dataset.role = 'report-link';
+    reportLine.hidden = true;
+    const reportLink = document.createElement('a');
+    reportLink.href = `${pagesBase}/labs/${encodeURIComponent(labSlug)}/audits/${encodeURIComponent(auditId)}`;
+    reportLink.textContent = 'Read the published report';
+    reportLine.append(reportLink);
+
+    const details = document.createElement('details');
+    details.open = true;
+    const summary = document.createElement('summary');
+    const progress = document.createElement('span');
+    progress.dataset.role = 'progress';
+    progress.textContent = '0/0';
+    summary.append('Agents ', progress, ' finished');
+    const table = document.createElement('table');
+    table.className = 'stack-on-phone agents-table';
+    const caption = document.createElement('caption');
+    caption.className = 'visually-hidden';
+    caption.textContent = `Agents of audit ${auditId}`;
+    const head = document.createElement('thead');
+    const headRow = document.createElement('tr');
+    for (const title of ['Agent', 'Status', 'Time', 'Detail']) {
+      const cell = document.createElement('th');
+      cell.scope = 'col';
+      cell.textContent = title;
+      headRow.append(cell);
+    }
+    head.append(headRow);
+    const body = document.createElement('tbody');
+    body.dataset.role = 'agents';
+    table.append(caption, head, body);
+    details.append(summary, table);
+
+    card.append(heading, facts, errorLine, reportLine, details);
+    document.getElementById('no-audits')?.remove();
+    auditList.prepend(card);
+    return card;
+  };
+
+  // --- polling ---------------------------------------------------------------------------------
+
+  let pollTimer = null;
+  let pollingPaused = false;
+
+  const activeCards = () => [...auditList.querySelectorAll('.audit-card')].filter((card) => activeStatuses.has(card.dataset.status));
+
+  const pollOnce = async () => {
+    const cards = activeCards();
+    if (cards.length === 0) {
+      setStatus(liveStatus, '', false);
+      return false;
+    }
+    if (!currentToken()) {
+      setStatus(liveStatus, 'Set an API token above to follow running audits live.', false);
+      return false;
+    }
+    for (const card of cards) {
+      const response = await authorisedFetch(`${apiBase}/audits/${encodeURIComponent(card.dataset.auditId)}`);
+      if (response.status === 401 || response.status === 403) {
+        const error = await readErrorBody(response);
+        setStatus(liveStatus, `Live updates stopped: ${error.message}`, true);
+        pollingPaused = true;
+        return false;
+      }
+      if (!response.ok) continue;
+      applyAuditState(card, await response.json());
+    }
+    const stillActive = activeCards().length;
+    setStatus(liveStatus, stillActive === 0 ? 'Every audit shown has finished.' : `Following ${stillActive} running ${stillActive === 1 ? 'audit' : 'audits'}.`, false);
+    return stillActive > 0;
+  };
+
+  function schedulePoll(delay) {
+    if (pollTimer !== null) clearTimeout(pollTimer);
+    pollTimer = setTimeout(async () => {
+      pollTimer = null;
+      if (pollingPaused) return;
+      let again = false;
+      try {
+        again = await pollOnce();
+      } catch {
+        setStatus(liveStatus, 'Could not reach the API; retrying.', true);
+        again = true;
+      }
+      if (again) schedulePoll(pollIntervalMs);
+    }, delay);
+  }
+
+  // --- launch form -----------------------------------------------------------------------------
+
+  const fieldNames = [...launchForm.querySelectorAll('[data-field]')].map((field) => field.dataset.field);
+
+  const clearFieldErrors = () => {
+    for (const message of launchForm.querySelectorAll('[data-error-for]')) {
+      message.textContent = '';
+      message.hidden = true;
+    }
+    for (const control of launchForm.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+  };
+
+  // "lab.slug" -> "slug", "sources.2" -> "sources", "lab.focusTags.0" -> "focusTags".
+  const fieldForPath = (path) => {
+    const segments = String(path).split(/[.[\]/]+/).filter((segment) => segment && segment !== 'lab' && !/^\d+$/.test(segment));
+    return segments.find((segment) => fieldNames.includes(segment)) || null;
+  };
+
+  // The API may send fields as { path: message | [messages] } or as [{ path, message }].
+  const fieldMessages = (fields) => {
+    const pairs = [];
+    if (Array.isArray(fields)) {
+      for (const entry of fields) {
+        if (entry && typeof entry === 'object') pairs.push([Array.isArray(entry.path) ? entry.path.join('.') : entry.path ?? entry.field, entry.message]);
+      }
+    } else if (fields && typeof fields === 'object') {
+      for (const [path, value] of Object.entries(fields)) {
+        const messages = Array.isArray(value) ? value : [value];
+        for (const message of messages) pairs.push([path, typeof message === 'object' && message ? message.message : message]);
+      }
+    }
+    return pairs.filter(([, message]) => typeof message === 'string' && message);
+  };
+
+  const showFieldErrors = (fields) => {
+    const unplaced = [];
+    let first = null;
+    for (const [path, message] of fieldMessages(fields)) {
+      const name = fieldForPath(path);
+      const slot = name ? launchForm.querySelector(`[data-error-for="${name}"]`) : null;
+      if (!slot) {
+        unplaced.push(`${path}: ${message}`);
+        continue;
+      }
+      slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message;
+      slot.hidden = false;
+      const control = document.getElementById(`field-${name}`);
+      control?.setAttribute('aria-invalid', 'true');
+      if (!first) first = control;
+    }
+    first?.focus();
+    return unplaced;
+  };
+
+  const launchRequest = () => {
+    const value = (name) => String(new FormData(launchForm).get(name) ?? '').trim();
+    const lines = (text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+    return {
+      lab: {
+        slug: value('slug'),
+        name: value('name'),
+        country: value('country'),
+        website: value('website'),
+        kind: value('kind'),
+        focusTags: value('focusTags').split(',').map((tag) => tag.trim()).filter(Boolean),
+        opennessNote: value('opennessNote'),
+      },
+      sources: lines(value('sources')),
+      engine: value('engine') || 'rubric',
+    };
+  };
+
+  launchForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldErrors();
+    if (!currentToken()) {
+      setStatus(launchStatus, 'Set an API token above before launching an audit.', true);
+      tokenInput.focus();
+      return;
+    }
+    const submit = launchForm.querySelector('button[type="submit"]');
+    submit.disabled = true;
+    setStatus(launchStatus, 'Launching…', false);
+    const request = launchRequest();
+    const submissionKey = globalThis.crypto && typeof globalThis.crypto.randomUUID === 'function' ? `launch-${globalThis.crypto.randomUUID()}` : '';
+    try {
+      const response = await authorisedFetch(`${apiBase}/audits`, {
+        method: 'POST',
+        // One key per submission: a retried request after a dropped answer gets the same audit back.
+        headers: { 'Content-Type': 'application/json', ...(submissionKey ? { 'Idempotency-Key': submissionKey } : {}) },
+        body: JSON.stringify(request),
+      });
+      if (!response.ok) {
+        const error = await readErrorBody(response);
+        const unplaced = showFieldErrors(error.fields);
+        setStatus(launchStatus, [error.message, ...unplaced].filter(Boolean).join(' '), true);
+        return;
+      }
+      const body = await response.json().catch(() => ({}));
+      const auditId = body.id || body.auditId || (body.audit && body.audit.id);
+      if (!auditId) {
+        setStatus(launchStatus, 'The audit was accepted, but the API did not say its id; reload to see it.', false);
+        return;
+      }
+      if (!auditList.querySelector(`[data-audit-id="${CSS.escape(String(auditId))}"]`)) {
+        createAuditCard(String(auditId), request.lab.slug, request.lab.name);
+      }
+      launchForm.reset();
+      setStatus(launchStatus, `Audit ${auditId} launched for ${request.lab.name}.`, false);
+      pollingPaused = false;
+      schedulePoll(0);
+    } catch {
+      setStatus(launchStatus, 'Could not reach the API. Check the connection and try again.', true);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+
+  describeTokenState();
+  schedulePoll(0);
+})();

@@ -1,0 +1,303 @@
+/**
+ * The pages in a real browser (Debian's Chromium through playwright-core), on a real audit of
+ * the demo lab: every section of the stance page, hostile crawled text shown as text under the
+ * service's CSP, phone width, the labs index and the audits dashboard.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLabProfile, demoSeeds, startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
+import { serialiseReport } from '../../graph/report-serialisation.js';
+import { stanceReportSchema, type StanceReport } from '../../graph/report-schema.js';
+import type { AuditSystem } from '../../infra/audit-system.js';
+import { openDatabase, type Database } from '../../infra/database/open-database.js';
+import { createApiToken } from '../../infra/database/repositories/api-tokens.js';
+import { createAudit, setAuditStatus } from '../../infra/database/repositories/audits.js';
+import { getReportByAudit, publishReport } from '../../infra/database/repositories/reports.js';
+import { openTestAuditSystem } from '../../test/support/audit-system.js';
+import { createApp } from '../app.js';
+import { securityHeaders } from '../security-headers.js';
+import { asLaterAudit, attributePayload, scriptPayload, withHostileText } from './fixtures/report-variants.js';
+import { createPagesRouter } from './router.js';
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const screenshotFolder = path.join(repositoryRoot, 'artifacts', 'screenshots');
+
+let site: DemoSite;
+let database: Database;
+let system: AuditSystem;
+let server: Server;
+let origin: string;
+let browser: Browser;
+let firstAudit: { auditId: string; report: StanceReport };
+
+function listen(app: express.Express): Promise<{ server: Server; origin: string }> {
+  return new Promise((resolve, reject) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve({ server: listening, origin: `http://127.0.0.1:${(listening.address() as AddressInfo).port}` }));
+    listening.once('error', reject);
+  });
+}
+
+function close(toClose: Server | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (!toClose) return resolve();
+    toClose.close(() => resolve());
+    toClose.closeAllConnections();
+  });
+}
+
+/** What a page did that it should not: dialogs (a payload ran), script errors, CSP refusals. */
+interface PageMisbehaviour {
+  dialogs: string[];
+  errors: string[];
+}
+
+async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; misbehaviour: PageMisbehaviour }> {
+  const page = await context.newPage();
+  const misbehaviour: PageMisbehaviour = { dialogs: [], errors: [] };
+  page.on('dialog', (dialog) => {
+    misbehaviour.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => misbehaviour.errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) misbehaviour.errors.push(message.text());
+  });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  expect(response?.status(), url).toBe(200);
+  return { page, misbehaviour };
+}
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+beforeAll(async () => {
+  site = await startDemoSite();
+  database = await openDatabase();
+  system = await openTestAuditSystem(database);
+  const { auditId } = await system.runner.launch(
+    { lab: demoLabProfile(site.labOrigin), sources: demoSeeds(site.labOrigin), firstPartyOrigins: [site.labOrigin] },
+    { start: false },
+  );
+  const finished = await system.runner.run(auditId);
+  expect(finished.status, finished.error ?? '').toBe('succeeded');
+  const stored = await getReportByAudit(database.pool, auditId);
+  firstAudit = { auditId, report: JSON.parse(stored!.body) as StanceReport };
+
+  const app = express();
+  app.use(securityHeaders);
+  app.use(createPagesRouter(system));
+  ({ server, origin } = await listen(app));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await close(server);
+  await system?.close();
+  await database?.close();
+  await site?.close();
+});
+
+/** Publishes a later audit of the demo lab whose scores moved, one lens failed, and whose quotes carry the payloads. */
+async function publishHostileLaterAudit(): Promise<StanceReport> {
+  const auditId = 'aud_hostilelater00001';
+  const report = withHostileText(asLaterAudit(firstAudit.report, { id: auditId, date: '2026-12-24' }));
+  const parsed = stanceReportSchema.safeParse(report);
+  expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 2))).toBe(true);
+  await createAudit(database.pool, { id: auditId, labSlug: report.lab.slug, request: {}, engine: { kind: 'rubric' }, appVersion: '0.1.0', idempotencyKey: null });
+  await setAuditStatus(database.pool, auditId, 'succeeded');
+  await publishReport(database.pool, { auditId, labSlug: report.lab.slug, body: serialiseReport(report) });
+  return report;
+}
+
+describe('the stance page in a browser', () => {
+  it('shows every section of a real audit of the demo lab', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, misbehaviour } = await openPage(context, `${origin}/labs/lanternfish`);
+    const { report } = firstAudit;
+    expect(await page.locator('h1').textContent()).toBe('Lanternfish Labs');
+    expect(await page.locator('main h2').allTextContents()).toEqual([
+      'Preservative dimensions',
+      'What’s missing, by lens',
+      'Linguistic diagnostics',
+      'Prior audits',
+      'Raw data',
+      'Sources read',
+      'Confidence',
+    ]);
+    expect(await page.locator('.pals-composite .score-large').textContent()).toBe(report.pals.composite.toFixed(1));
+    expect(await page.locator('.pals-dimension h3').allTextContents()).toEqual(['Completeness', 'Multiplicity', 'Responsibility']);
+    expect(await page.locator('article.lens .lens-number').allTextContents()).toEqual(
+      ['01', '02', '03', '04', '05', '06', '07', '08'].map((number) => `Lens ${number}`),
+    );
+    const quotes = report.lenses.flatMap((lens) => lens.findings.flatMap((finding) => finding.evidence));
+    expect(await page.locator('article.lens blockquote').count()).toBe(quotes.length);
+    await expect.poll(() => page.locator('article.lens blockquote a.source-id').first().textContent()).toMatch(/^S\d\d$/);
+    expect(await page.locator('.suffixscape-table tbody tr').count()).toBe(report.suffixscape.length);
+    expect(await page.locator('.history-table tbody tr').count()).toBe(1);
+    expect(await page.locator('.sources-table tbody tr').count()).toBe(report.audit.sources.length);
+    const login = report.audit.sources.find((source) => source.issues.includes('redirected-to-login'));
+    expect(await page.locator(`#source-${login?.id}`).textContent()).toContain('redirected to login');
+    expect(await page.locator('.confidence-note').textContent()).toBe(report.audit.confidence.note);
+    expect(await page.locator('#raw-data a.raw-report-link').getAttribute('href')).toBe('/stancewatch/api/labs/lanternfish.json');
+    const charts = page.locator('svg[role="img"]');
+    expect(await charts.count()).toBe(2);
+    for (const chart of await charts.all()) expect(await chart.getAttribute('aria-label')).toMatch(/\d/);
+    expect(await page.locator('svg.chart-lenses rect.chart-bar').count()).toBe(8);
+    // The stylesheet loaded under the CSP: the PALS cards are laid out as a grid.
+    expect(await page.locator('.pals-grid').evaluate((element) => getComputedStyle(element).display)).toBe('grid');
+    expect(misbehaviour).toEqual({ dialogs: [], errors: [] });
+    await context.close();
+  });
+
+  it('shows hostile crawled text as text: nothing runs and nothing is injected', async () => {
+    const later = await publishHostileLaterAudit();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, misbehaviour } = await openPage(context, `${origin}/labs/lanternfish`);
+    expect(await page.locator('.audit-line').textContent()).toContain('2026-12-24');
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('[onerror]').count()).toBe(0);
+    const hostileQuote = page.locator('article.lens blockquote p', { hasText: scriptPayload }).first();
+    await expect.poll(() => hostileQuote.isVisible()).toBe(true);
+    expect(await hostileQuote.textContent()).toContain(attributePayload);
+    expect(await page.locator('.suffixscape-table q', { hasText: scriptPayload }).first().isVisible()).toBe(true);
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    // The later audit: history with changes, and the failed lens with its reason.
+    expect(await page.locator('.history-table tbody tr').count()).toBe(2);
+    expect(await page.locator('.history-table tbody tr').first().locator('[data-label="Lens changes"] li').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Lens 01 \+\d$/), 'Lens 04 −1']),
+    );
+    expect(await page.locator('#lens-08 .lens-status-failed').textContent()).toContain(later.lenses[7]!.failureReason!);
+    expect(await page.locator('svg.chart-history circle').count()).toBe(2);
+    await mkdir(screenshotFolder, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotFolder, 'stance-page.png'), fullPage: true });
+    expect(misbehaviour).toEqual({ dialogs: [], errors: [] });
+    await context.close();
+  });
+
+  it('shows an earlier audit as such, linked to the latest', async () => {
+    const context = await browser.newContext();
+    const { page } = await openPage(context, `${origin}/labs/lanternfish/audits/${firstAudit.auditId}`);
+    expect(await page.locator('.notice').textContent()).toContain('earlier audit');
+    await page.locator('.notice a').click();
+    await page.waitForURL(`${origin}/labs/lanternfish`);
+    expect(await page.locator('.notice').count()).toBe(0);
+    await context.close();
+  });
+
+  it('answers an unknown lab or audit with a readable 404 page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    expect((await page.goto(`${origin}/labs/no-such-lab`))?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Not found');
+    expect((await page.goto(`${origin}/labs/lanternfish/audits/aud_missing`))?.status()).toBe(404);
+    await context.close();
+  });
+
+  it('fits a 375 px wide phone screen without sideways scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, deviceScaleFactor: 1 });
+    for (const address of ['/labs/lanternfish', '/', '/audits']) {
+      const { page } = await openPage(context, `${origin}${address}`);
+      expect(await horizontalOverflow(page), address).toBeLessThanOrEqual(0);
+      if (address === '/labs/lanternfish') await page.screenshot({ path: path.join(screenshotFolder, 'stance-page-phone.png'), fullPage: true });
+      await page.close();
+    }
+    await context.close();
+  });
+});
+
+describe('the labs index in a browser', () => {
+  it('lists the lab with its latest composite and date, linked to its stance page', async () => {
+    const context = await browser.newContext();
+    const { page, misbehaviour } = await openPage(context, `${origin}/`);
+    const row = page.locator('.labs-table tbody tr', { hasText: 'Lanternfish Labs' });
+    expect(await row.locator('[data-label="Latest audit"]').textContent()).toBe('2026-12-24');
+    expect(await row.locator('.composite').textContent()).toMatch(/^\d+\.\d$/);
+    await row.getByRole('link', { name: 'Lanternfish Labs' }).click();
+    await page.waitForURL(`${origin}/labs/lanternfish`);
+    expect(misbehaviour).toEqual({ dialogs: [], errors: [] });
+    await context.close();
+  });
+});
+
+describe('the audits dashboard in a browser', () => {
+  it('lists the audit with each agent’s status, and labels every field of the launch form', async () => {
+    const context = await browser.newContext();
+    const { page, misbehaviour } = await openPage(context, `${origin}/audits`);
+    const card = page.locator(`.audit-card[data-audit-id="${firstAudit.auditId}"]`);
+    expect(await card.locator('[data-role="audit-status"]').textContent()).toBe('succeeded');
+    expect(await card.locator('tbody[data-role="agents"] tr').count()).toBe(13);
+    expect(await card.locator('tbody[data-role="agents"] tr').first().locator('th').textContent()).toBe('Crawler');
+    const unlabelled = await page.locator('input, select, textarea').evaluateAll((controls) =>
+      controls.filter((control) => ((control as HTMLInputElement).labels?.length ?? 0) === 0).map((control) => control.id || control.outerHTML),
+    );
+    expect(unlabelled).toEqual([]);
+    for (const label of ['Lab slug', 'Lab name', 'Website', 'Country', 'Kind', 'Sources', 'Engine', 'API token']) {
+      expect(await page.getByLabel(label, { exact: true }).count(), label).toBe(1);
+    }
+    // The script ran under the CSP: it reports that no token is set.
+    await expect.poll(() => page.locator('#token-status').textContent()).toContain('No token set');
+    expect(misbehaviour).toEqual({ dialogs: [], errors: [] });
+    await context.close();
+  });
+});
+
+describe('launching an audit from the dashboard, against the real API', () => {
+  let apiServer: Server | undefined;
+  afterAll(async () => close(apiServer));
+
+  it('shows the API’s field errors beside their fields, then launches the audit and follows it live until every agent finished', async () => {
+    let apiOrigin: string;
+    ({ server: apiServer, origin: apiOrigin } = await listen(createApp(system, { log: () => undefined })));
+    const { secret } = await createApiToken(database.pool, { name: 'dashboard browser test', role: 'editor' });
+    const context = await browser.newContext();
+    const { page, misbehaviour } = await openPage(context, `${apiOrigin}/audits`);
+
+    await page.getByLabel('API token', { exact: true }).fill(secret);
+    await page.getByRole('button', { name: 'Use token' }).click();
+    await expect.poll(() => page.locator('#token-status').textContent()).toContain('A token is set');
+
+    await page.getByLabel('Lab slug').fill('second-lantern');
+    await page.getByLabel('Lab name').fill('Second Lantern');
+    await page.getByLabel('Website').fill(`${site.labOrigin}/`);
+    await page.getByLabel('Country').fill('Iceland');
+    await page.getByLabel('Sources').fill('ftp://files.example/press-kit');
+    await page.getByRole('button', { name: 'Launch audit' }).click();
+    const sourcesError = page.locator('#field-sources-error');
+    await expect.poll(() => sourcesError.isVisible()).toBe(true);
+    expect(await sourcesError.textContent()).toMatch(/http/);
+    expect(await page.locator('#field-sources').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#field-slug-error').isVisible()).toBe(false);
+
+    await page.getByLabel('Sources').fill(`${site.labOrigin}/\n`);
+    await page.getByRole('button', { name: 'Launch audit' }).click();
+    await expect.poll(() => page.locator('#launch-status').textContent()).toMatch(/^Audit aud_\w+ launched for Second Lantern\.$/);
+    expect(await sourcesError.isVisible()).toBe(false);
+
+    const card = page.locator('.audit-card[data-lab-slug="second-lantern"]');
+    await expect.poll(() => card.getAttribute('data-status'), { timeout: 45_000, interval: 250 }).toBe('succeeded');
+    const agentStatuses = await card.locator('tbody[data-role="agents"] [data-role="status"]').allTextContents();
+    expect(agentStatuses).toHaveLength(13);
+    expect(new Set(agentStatuses)).toEqual(new Set(['succeeded']));
+    expect(await card.locator('[data-role="progress"]').textContent()).toBe('13/13');
+    await mkdir(screenshotFolder, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotFolder, 'audits-dashboard.png'), fullPage: true });
+    await card.getByRole('link', { name: 'Read the published report' }).click();
+    await page.waitForURL(/\/labs\/second-lantern\/audits\/aud_/);
+    expect(await page.locator('h1').textContent()).toBe('Second Lantern');
+    expect(misbehaviour).toEqual({ dialogs: [], errors: [] });
+    await context.close();
+  });
+});
