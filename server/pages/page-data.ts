@@ -7,12 +7,28 @@ import type { Queryable } from '../../infra/database/queryable.js';
 import { listAgentRuns, type AgentRunRow } from '../../infra/database/repositories/agent-runs.js';
 import { listAudits, type AuditRow } from '../../infra/database/repositories/audits.js';
 import { getLab, listLabs } from '../../infra/database/repositories/labs.js';
-import { getLatestReport, getReportByAudit, listReportVersions, type ReportVersion } from '../../infra/database/repositories/reports.js';
+import { getLatestReport, getReportByAudit, listReportVersionSummaries, type ReportVersion } from '../../infra/database/repositories/reports.js';
 import { StanceWatchError } from '../../infra/errors.js';
 import type { LabIndexEntry } from './render-labs-index.js';
 import type { PublishedVersionSummary } from './render-stance-page.js';
 
+/**
+ * Parsed reports by sha256. A published version never changes, so its parse can be reused for
+ * as long as the process lives; the map is bounded so a long-lived server does not grow.
+ */
+const parsedReports = new Map<string, StanceReport>();
+const parsedReportsKept = 64;
+
 export function parseStoredReport(version: ReportVersion): StanceReport {
+  const cached = parsedReports.get(version.sha256);
+  if (cached) return cached;
+  const report = parseReportBody(version);
+  if (parsedReports.size >= parsedReportsKept) parsedReports.delete(parsedReports.keys().next().value!);
+  parsedReports.set(version.sha256, report);
+  return report;
+}
+
+function parseReportBody(version: ReportVersion): StanceReport {
   let body: unknown;
   try {
     body = JSON.parse(version.body);
@@ -43,6 +59,8 @@ export async function loadLabsIndex(database: Queryable): Promise<LabIndexEntry[
 }
 
 export interface StancePageData {
+  /** sha256 of the report shown: with the version list, it decides the page's content. */
+  readonly sha256: string;
   readonly report: StanceReport;
   readonly versions: readonly PublishedVersionSummary[];
 }
@@ -56,8 +74,9 @@ export async function loadStancePage(database: Queryable, slug: string, auditId?
   if (!lab) return null;
   const stored = auditId === undefined ? await getLatestReport(database, slug) : await getReportByAudit(database, auditId);
   if (!stored || stored.labSlug !== slug) return null;
-  const versions = await listReportVersions(database, slug);
+  const versions = await listReportVersionSummaries(database, slug);
   return {
+    sha256: stored.sha256,
     report: parseStoredReport(stored),
     versions: versions.map((version) => ({ auditId: version.auditId, version: version.version, sha256: version.sha256, publishedAt: version.publishedAt })),
   };

@@ -22,6 +22,8 @@ export interface PagesRouterOptions {
   readonly rawReportPath?: (slug: string) => string;
 }
 
+const renderedStancePagesKept = 64;
+
 const defaultRawReportPath = (slug: string) => `/stancewatch/api/labs/${encodeURIComponent(slug)}.json`;
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const auditIdPattern = /^[A-Za-z0-9_-]{1,100}$/;
@@ -34,6 +36,7 @@ export function createPagesRouter(system: AuditSystem, options: PagesRouterOptio
   const router = express.Router();
   const database = system.database.pool;
   const rawReportPath = options.rawReportPath ?? defaultRawReportPath;
+  const renderedStancePages = new Map<string, string>();
 
   const notFound = (request: Request, response: Response, message: string) =>
     sendPage(response, 404, renderMessagePage({ title: 'Not found', message, basePath: request.baseUrl }));
@@ -60,7 +63,17 @@ export function createPagesRouter(system: AuditSystem, options: PagesRouterOptio
       );
       return;
     }
-    sendPage(response, 200, renderStancePage({ ...data, basePath: request.baseUrl, rawReportPath: rawReportPath(slug) }));
+    // A page is a pure function of its report, the version list and where it is mounted, all
+    // immutable once published: render each combination once.
+    const latest = data.versions[data.versions.length - 1];
+    const key = `${request.baseUrl}|${data.sha256}|${data.versions.length}|${latest?.sha256 ?? ''}`;
+    let page = renderedStancePages.get(key);
+    if (page === undefined) {
+      page = renderStancePage({ ...data, basePath: request.baseUrl, rawReportPath: rawReportPath(slug) });
+      if (renderedStancePages.size >= renderedStancePagesKept) renderedStancePages.delete(renderedStancePages.keys().next().value!);
+      renderedStancePages.set(key, page);
+    }
+    sendPage(response, 200, page);
   };
 
   router.get('/labs/:slug', (request, response) => showStancePage(request, response, request.params.slug));

@@ -85,3 +85,20 @@ export async function listReportVersions(database: Queryable, labSlug: string): 
   const { rows } = await database.query<RawReportRow>(`select ${columns} from report_versions where lab_slug = $1 order by version`, [labSlug]);
   return rows.map(toVersion);
 }
+
+export type ReportVersionSummary = Omit<ReportVersion, 'body'>;
+
+/** Every version of a lab's report without the bodies, oldest first: for history lists. */
+export async function listReportVersionSummaries(database: Queryable, labSlug: string): Promise<ReportVersionSummary[]> {
+  const { rows } = await database.query<Omit<RawReportRow, 'body'>>(
+    'select audit_id, lab_slug, version, sha256, published_at from report_versions where lab_slug = $1 order by version',
+    [labSlug],
+  );
+  return rows.map((row) => ({
+    auditId: row.audit_id,
+    labSlug: row.lab_slug,
+    version: row.version,
+    sha256: row.sha256,
+    publishedAt: row.published_at.toISOString(),
+  }));
+}
