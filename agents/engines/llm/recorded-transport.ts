@@ -1,0 +1,50 @@
+/**
+ * A model transport that answers every request from calls recorded during the original audit,
+ * keyed by request hash. Nothing is sent anywhere. A request whose hash was never recorded is
+ * a replay that has diverged from the original (a changed prompt, different evidence): it is
+ * refused and kept in `unrecorded`, so the replay fails loudly instead of quietly differing.
+ */
+import { StanceWatchError } from '../../../infra/errors.js';
+import type { ModelTransport, ModelTransportCall } from './model-transport.js';
+
+/** One recorded HTTP attempt of a model call, oldest first. */
+export interface RecordedModelAttempt {
+  /** The provider's answer body as recorded (parsed JSON when it was JSON). */
+  readonly response: unknown | null;
+  /** Why the attempt failed; null when it succeeded. */
+  readonly error: string | null;
+}
+
+export type RecordedAttemptLookup = (requestHash: string) => Promise<readonly RecordedModelAttempt[]>;
+
+export interface RecordedModelTransport extends ModelTransport {
+  /** Every call asked for that was never recorded, in the order asked. */
+  readonly unrecorded: readonly ModelTransportCall[];
+}
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+export function createRecordedModelTransport(lookup: RecordedAttemptLookup): RecordedModelTransport {
+  const unrecorded: ModelTransportCall[] = [];
+  return {
+    unrecorded,
+    fetchFor(call) {
+      return async () => {
+        const attempts = await lookup(call.requestHash);
+        const answered = attempts.find((attempt) => attempt.error === null && attempt.response !== null);
+        if (answered) return jsonResponse(200, answered.response);
+        const failed = attempts[attempts.length - 1];
+        // The original call failed too: fail the same call again so the lens fails as it did.
+        if (failed) return jsonResponse(500, { error: { message: `the recorded call failed: ${failed.error ?? 'no answer'}`, type: 'replayed_failure' } });
+        if (!unrecorded.some((known) => known.requestHash === call.requestHash)) unrecorded.push(call);
+        throw new StanceWatchError(
+          'replay_request_unrecorded',
+          `no model call with request hash ${call.requestHash} (${call.purpose}) was recorded for this audit; the replay asked something the original audit never asked`,
+          409,
+        );
+      };
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Fresh replay: re-runs an audit's analysis N times on the same recorded snapshots with the live
+ * engine, and summarises the runs as a consistency report. Each run's model calls are recorded
+ * under the replay's own id (`<replayId>/run-<n>`), never the audited one, so the original's
+ * trace and an exact replay's recorded answers stay as they were.
+ */
+import { createLlmEngine } from '../agents/engines/llm/index.js';
+import type { AnalysisEngine } from '../agents/engines/contract.js';
+import type { AuditDependencies } from './audit-dependencies.js';
+import { replayAnalysis, type ReplayedReport } from './replay-analysis.js';
+import { loadReplayInputs, newReplayId, type ReplayOptions, type ReplaySystem } from './replay-exact.js';
+import { ReplayProgress } from './replay-progress.js';
+import { buildConsistencyReport, type ConsistencyReport } from '../evals/consistency-report.js';
+import { inTransaction } from '../infra/database/queryable.js';
+import { recordModelCall } from '../infra/database/repositories/model-calls.js';
+import { storeReplay } from '../infra/database/repositories/replays.js';
+import { StanceWatchError } from '../infra/errors.js';
+import { embeddingDimensions } from '../tools/embedder.js';
+import { embedText } from '../tools/local-embedder.js';
+
+export interface FreshReplayOptions extends ReplayOptions {
+  readonly runs: number;
+}
+
+export interface FreshReplayResult {
+  readonly replayId: string;
+  readonly auditId: string;
+  readonly consistency: ConsistencyReport;
+}
+
+export const maxFreshRuns = 20;
+
+function liveLlmEngine(system: ReplaySystem, runAuditId: string): AnalysisEngine {
+  const { config } = system;
+  if (!config.llmBaseUrl) {
+    throw new StanceWatchError('llm_not_configured', 'A fresh replay of an llm audit needs LLM_BASE_URL (an OpenAI-compatible endpoint).', 400);
+  }
+  return createLlmEngine({
+    baseUrl: config.llmBaseUrl,
+    model: config.llmModel,
+    ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}),
+    timeoutMs: config.llmTimeoutMs,
+    maxRetries: config.llmMaxRetries,
+    maxConcurrency: config.llmMaxConcurrency,
+    prior: system.dependencies.engineFor('rubric'),
+    recorder: { record: (call) => recordModelCall(system.database.pool, { ...call, auditId: runAuditId }) },
+  });
+}
+
+export async function replayFresh(system: ReplaySystem, auditId: string, options: FreshReplayOptions): Promise<FreshReplayResult> {
+  if (!Number.isInteger(options.runs) || options.runs < 1 || options.runs > maxFreshRuns) {
+    throw new StanceWatchError('replay_runs_invalid', `--runs must be a whole number from 1 to ${maxFreshRuns} (got ${options.runs}).`, 400);
+  }
+  const recorded = await loadReplayInputs(system, auditId);
+  const kind = recorded.request.engine;
+  const replayId = newReplayId();
+  const rubric = system.dependencies.engineFor('rubric');
+  const progress = options.progress ?? new ReplayProgress();
+  const runs: ReplayedReport[] = [];
+  // One run after another: runs share the provider's limits, and a run's lenses are parallel already.
+  for (let run = 1; run <= options.runs; run += 1) {
+    const llm = kind === 'llm' ? liveLlmEngine(system, `${replayId}/run-${run}`) : null;
+    const deps: AuditDependencies = { ...system.dependencies, engineFor: (requested) => (requested === 'llm' && llm ? llm : rubric), progress };
+    runs.push(await replayAnalysis(deps, recorded));
+  }
+  const consistency = buildConsistencyReport(
+    auditId,
+    runs.map((run) => ({ sha256: run.sha256, report: run.report })),
+    (text) => embedText(text, embeddingDimensions),
+  );
+  await inTransaction(system.database.pool, (client) =>
+    storeReplay(client, {
+      id: replayId,
+      auditId,
+      mode: 'fresh',
+      engine: kind,
+      originalSha256: recorded.original.sha256,
+      identical: null,
+      differences: [],
+      consistency,
+      error: null,
+      runs: runs.map((run, index) => ({ run: index + 1, sha256: run.sha256, body: run.body })),
+    }),
+  );
+  return { replayId, auditId, consistency };
+}
