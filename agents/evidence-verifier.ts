@@ -8,6 +8,8 @@ import type { Queryable } from '../infra/database/queryable.js';
 import { getSnapshot } from '../infra/database/repositories/snapshots.js';
 import { locateQuote } from '../tools/locate-quote.js';
 import type { DraftQuote } from './engines/contract.js';
+import { quoteVerification } from '../infra/telemetry/attribute-names.js';
+import type { AgentScope, AuditTracing } from '../infra/telemetry/audit-tracing.js';
 
 export interface EvidenceVerifier {
   /** Published evidence for the quote, or null when it is not in the cited snapshot. */
@@ -16,7 +18,13 @@ export interface EvidenceVerifier {
   snapshotOf(sourceId: string): Promise<string | null>;
 }
 
-export function createEvidenceVerifier(database: Queryable, sources: readonly SourceRead[]): EvidenceVerifier {
+/** Where each verification is traced: one `verify_quote` span per quote, beneath the agent. */
+export interface VerificationTrace {
+  readonly tracing: AuditTracing;
+  readonly scope: AgentScope;
+}
+
+export function createEvidenceVerifier(database: Queryable, sources: readonly SourceRead[], trace?: VerificationTrace): EvidenceVerifier {
   const byId = new Map(sources.map((source) => [source.id, source]));
   const texts = new Map<string, Promise<string | null>>();
 
@@ -35,19 +43,37 @@ export function createEvidenceVerifier(database: Queryable, sources: readonly So
   return {
     snapshotOf,
     async verify(draft, preferAfter = 0) {
-      const source = byId.get(draft.sourceId);
-      const text = await snapshotOf(draft.sourceId);
-      if (!source || text === null) return null;
-      const location = locateQuote(text, draft.quote, preferAfter);
-      if (!location) return null;
-      return {
-        quote: location.quote,
-        sourceId: source.id,
-        url: source.finalUrl,
-        start: location.start,
-        end: location.end,
-        verified: true,
-      };
+      if (!trace) return verify(draft, preferAfter);
+      return trace.tracing.inTool(
+        trace.scope,
+        'verify_quote',
+        { [quoteVerification.quote]: draft.quote, [quoteVerification.sourceId]: draft.sourceId },
+        async (span) => {
+          const evidence = await verify(draft, preferAfter);
+          span.setAttributes({
+            [quoteVerification.verified]: evidence !== null,
+            [quoteVerification.outcome]: evidence === null ? 'dropped' : 'verified',
+            ...(evidence === null ? {} : { [quoteVerification.offsets]: `${evidence.start}-${evidence.end}` }),
+          });
+          return evidence;
+        },
+      );
     },
   };
+
+  async function verify(draft: DraftQuote, preferAfter: number): Promise<Evidence | null> {
+    const source = byId.get(draft.sourceId);
+    const text = await snapshotOf(draft.sourceId);
+    if (!source || text === null) return null;
+    const location = locateQuote(text, draft.quote, preferAfter);
+    if (!location) return null;
+    return {
+      quote: location.quote,
+      sourceId: source.id,
+      url: source.finalUrl,
+      start: location.start,
+      end: location.end,
+      verified: true,
+    };
+  }
 }

@@ -6,7 +6,7 @@
  */
 import { lensById, type LensId } from './catalog/lenses.js';
 import type { AuditDependencies } from '../graph/audit-dependencies.js';
-import { lensAgentName } from '../graph/agent-names.js';
+import { lensAgentName, type AgentName } from '../graph/agent-names.js';
 import type { AuditStateUpdate, LensOutcome, LensTask, VerifiedFinding } from '../graph/state.js';
 import type { Evidence, SourceRead } from '../graph/report-schema.js';
 import { listSources } from '../infra/database/repositories/sources.js';
@@ -14,6 +14,7 @@ import { describeError } from '../infra/errors.js';
 import { hybridSearch } from '../tools/hybrid-retrieval.js';
 import type { EvidencePassage } from './engines/contract.js';
 import { createEvidenceVerifier } from './evidence-verifier.js';
+import { retrieval } from '../infra/telemetry/attribute-names.js';
 
 /** Passages per retrieval query, and the most passages one lens reads. */
 const passagesPerQuery = 6;
@@ -28,16 +29,38 @@ export async function retrieveLensEvidence(
   auditId: string,
   queries: readonly string[],
   sources: readonly SourceRead[],
+  /** The agent the retrieval runs for: each query is traced as a `retrieve` span beneath it. */
+  agent?: AgentName,
 ): Promise<EvidencePassage[]> {
   const urls = new Map(sources.map((source) => [source.id, source.finalUrl]));
   const embeddings = await deps.embedder.embed([...queries]);
   const scored = new Map<number, { score: number; passage: EvidencePassage }>();
+  const scope = { auditId, agent: agent ?? 'retrieval' };
   for (const [index, query] of queries.entries()) {
-    const chunks = await hybridSearch(deps.database.pool, {
-      auditId,
-      query,
-      queryEmbedding: embeddings[index]!,
-      k: passagesPerQuery,
+    const chunks = await deps.progress.tracing.inTool(scope, 'retrieve', { [retrieval.query]: query }, async (span) => {
+      const found = await hybridSearch(deps.database.pool, {
+        auditId,
+        query,
+        queryEmbedding: embeddings[index]!,
+        k: passagesPerQuery,
+      });
+      span.setAttributes({
+        [retrieval.chunkIds]: found.map((chunk) => chunk.chunkId),
+        [retrieval.sourceIds]: found.map((chunk) => chunk.sourceId),
+        [retrieval.offsets]: found.map((chunk) => `${chunk.start}-${chunk.end}`),
+        [retrieval.results]: JSON.stringify(
+          found.map((chunk) => ({
+            chunkId: chunk.chunkId,
+            sourceId: chunk.sourceId,
+            url: urls.get(chunk.sourceId) ?? '',
+            start: chunk.start,
+            end: chunk.end,
+            score: chunk.score,
+            text: chunk.text,
+          })),
+        ),
+      });
+      return found;
     });
     for (const chunk of chunks) {
       const existing = scored.get(chunk.chunkId);
@@ -69,13 +92,14 @@ async function readLens(deps: AuditDependencies, task: LensTask): Promise<LensOu
   const lens = lensById(task.lensId);
   const engine = deps.engineFor(task.request.engine);
   const sources = await listSources(deps.database.pool, task.auditId);
-  const passages = await retrieveLensEvidence(deps, task.auditId, engine.retrievalQueries(lens), sources);
+  const agent = lensAgentName(task.lensId);
+  const passages = await retrieveLensEvidence(deps, task.auditId, engine.retrievalQueries(lens), sources, agent);
   const draft = await engine.analyseLens(
     { lens, lab: task.request.lab, passages },
     { signal: AbortSignal.timeout(deps.agentTimeoutMs), auditId: task.auditId },
   );
 
-  const verifier = createEvidenceVerifier(deps.database.pool, sources);
+  const verifier = createEvidenceVerifier(deps.database.pool, sources, { tracing: deps.progress.tracing, scope: { auditId: task.auditId, agent } });
   const findings: VerifiedFinding[] = [];
   let quotesVerified = 0;
   let quotesDropped = 0;

@@ -117,6 +117,11 @@ export interface BackendFigures {
   /** Absent when skipped (--skip-index-build). */
   readonly indexBuild: IndexBuildFigures | null;
   readonly memory: MemoryFigures;
+  /**
+   * The machine's 1/5/15-minute load averages when the backend finished: latency and throughput
+   * figures from a busy machine are upper bounds, and this says how busy it was.
+   */
+  readonly loadAverage: readonly number[];
   readonly totalMilliseconds: number;
 }
 

@@ -1,4 +1,5 @@
 /** The retrieval benchmark's figures as a readable per-backend report. */
+import os from 'node:os';
 import { retrievalTargets, verdictsFor, type BackendFigures, type LatencyFigures } from './retrieval-figures.js';
 import { formatTable } from './support/table.js';
 
@@ -83,6 +84,7 @@ export function formatBackendReport(figures: BackendFigures): string {
       .map((verdict) => `${verdict.name} ${verdict.name.startsWith('recall') ? ratio(verdict.actual) : milliseconds(verdict.actual)} (${verdict.target}) ${mark(verdict.met)}`)
       .join('; ')}`,
     `Memory: peak resident ${megabytes(figures.memory.peakResidentMegabytes)}, now ${megabytes(figures.memory.residentMegabytes)}. Backend total ${seconds(figures.totalMilliseconds)}.`,
+    `Machine load at the end: ${figures.loadAverage.map((load) => load.toFixed(1)).join(' / ')} (1/5/15 min) on ${os.cpus().length} CPUs.`,
   ];
   return sections.join('\n');
 }

@@ -4,6 +4,7 @@
  * then time hybrid top-k searches with and without an audit filter, then measure the HNSW
  * index's recall against exact search.
  */
+import os from 'node:os';
 import pgvector from 'pgvector';
 import type { Database } from '../infra/database/open-database.js';
 import { createAudit } from '../infra/database/repositories/audits.js';
@@ -40,6 +41,16 @@ export interface RetrievalWorkloadOptions extends CorpusOptions {
   readonly textLegSample: number;
   /** Time a one-pass rebuild of the HNSW index after the measurements. */
   readonly measureIndexBuild: boolean;
+  /**
+   * HNSW build parameters to try instead of the migration's, for deciding whether a migration
+   * should change them; the index is recreated with them on the empty table before the load.
+   */
+  readonly hnswParameters?: HnswParameters;
+}
+
+export interface HnswParameters {
+  readonly m?: number;
+  readonly efConstruction?: number;
 }
 
 export type ProgressLog = (message: string) => void;
@@ -53,6 +64,7 @@ export async function runRetrievalWorkload(database: Database, options: Retrieva
   const { pool } = database;
 
   await seedAudits(database, corpus);
+  if (options.hnswParameters) await recreateHnswIndex(database, options.hnswParameters);
   const insert = await loadCorpus(database, corpus, embedder, options, log);
 
   const analyse = await timed(() => pool.query('analyze chunks'));
@@ -104,6 +116,7 @@ export async function runRetrievalWorkload(database: Database, options: Retrieva
     recall,
     indexBuild,
     memory: memoryFigures(),
+    loadAverage: os.loadavg(),
     totalMilliseconds: elapsed(),
   };
 }
@@ -267,6 +280,16 @@ async function measureRecall(database: Database, options: RetrievalWorkloadOptio
     exactMilliseconds: summarise(exactMilliseconds),
     byEfSearch,
   };
+}
+
+async function recreateHnswIndex(database: Database, parameters: HnswParameters): Promise<void> {
+  const storage = [
+    ...(parameters.m === undefined ? [] : [`m = ${Math.trunc(parameters.m)}`]),
+    ...(parameters.efConstruction === undefined ? [] : [`ef_construction = ${Math.trunc(parameters.efConstruction)}`]),
+  ];
+  if (storage.length === 0) return;
+  await database.pool.query(`drop index ${hnswIndexName}`);
+  await database.pool.query(`create index ${hnswIndexName} on chunks using hnsw (embedding vector_cosine_ops) with (${storage.join(', ')})`);
 }
 
 async function measureTextLeg(database: Database, texts: readonly string[], chunks: number): Promise<TextLegFigures> {

@@ -7,9 +7,14 @@
  *
  *   npm run bench:retrieval -- [--chunks 100000] [--backend pglite|postgres|both] [--seed 7]
  *                              [--queries 200] [--recall-queries 100] [--skip-index-build]
+ *                              [--hnsw-m 16] [--hnsw-ef-construction 64] [--output file.json]
+ *
+ * The --hnsw-* flags rebuild the index with other parameters before the load, to try a change
+ * before writing it as a migration; without them the migration's index is measured.
  *
  * The server run gets a schema of its own (bench_<random>), dropped at the end, so it never
- * touches an existing StanceWatch schema.
+ * touches an existing StanceWatch schema; an interrupted run leaves it behind (its name is logged).
+ * Expect about 20 minutes on the server and about an hour embedded for the default 100,000.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -34,9 +39,12 @@ const argumentsSchema = z.object({
   queries: z.coerce.number().int().min(10).default(200),
   'recall-queries': z.coerce.number().int().min(10).default(100),
   'skip-index-build': z.boolean().default(false),
+  'hnsw-m': z.coerce.number().int().min(2).max(100).optional(),
+  'hnsw-ef-construction': z.coerce.number().int().min(4).max(1000).optional(),
+  output: z.string().min(1).optional(),
 });
 
-const outputFile = fileURLToPath(new URL('../artifacts/bench/retrieval.json', import.meta.url));
+const defaultOutputFile = fileURLToPath(new URL('../artifacts/bench/retrieval.json', import.meta.url));
 
 function parseOptions(argv: readonly string[]): z.infer<typeof argumentsSchema> {
   const { values } = parseArgs({
@@ -64,6 +72,8 @@ function serverPlan(url: string): BackendPlan {
     backend: 'postgres',
     async open() {
       const schema = `bench_${randomBytes(6).toString('hex')}`;
+      // Named up front: a run stopped with Ctrl-C cannot drop it, and this says what to drop.
+      log(`postgres: working in schema ${schema}, dropped at the end`);
       const database = await openDatabase({ url, schema });
       return {
         ...database,
@@ -94,7 +104,7 @@ async function main(): Promise<number> {
     log(describeError(error));
     return 2;
   }
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   const plans: BackendPlan[] = [];
   const skipped: { backend: DatabaseBackend; reason: string }[] = [];
   if (options.backend !== 'postgres') plans.push({ backend: 'pglite', open: () => openDatabase() });
@@ -118,8 +128,17 @@ async function main(): Promise<number> {
     efSearchSweep: [40, 100, 200, 400],
     textLegSample: 20,
     measureIndexBuild: !options['skip-index-build'],
+    ...(options['hnsw-m'] !== undefined || options['hnsw-ef-construction'] !== undefined
+      ? {
+          hnswParameters: {
+            ...(options['hnsw-m'] !== undefined ? { m: options['hnsw-m'] } : {}),
+            ...(options['hnsw-ef-construction'] !== undefined ? { efConstruction: options['hnsw-ef-construction'] } : {}),
+          },
+        }
+      : {}),
   };
   const startedAt = new Date().toISOString();
+  const loadAverageAtStart = os.loadavg();
   const results: BackendFigures[] = [];
   const failures: { backend: DatabaseBackend; error: string }[] = [];
   for (const plan of plans) {
@@ -139,6 +158,7 @@ async function main(): Promise<number> {
   }
   for (const skip of skipped) process.stdout.write(`\n=== ${skip.backend} === skipped: ${skip.reason}\n`);
 
+  const outputFile = options.output ? path.resolve(options.output) : defaultOutputFile;
   await mkdir(path.dirname(outputFile), { recursive: true });
   const report = {
     benchmark: 'retrieval',
@@ -146,13 +166,19 @@ async function main(): Promise<number> {
     finishedAt: new Date().toISOString(),
     parameters: workload,
     targets: retrievalTargets,
-    environment: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown' },
+    environment: {
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      loadAverageAtStart,
+    },
     backends: results.map((figures) => ({ ...figures, verdicts: verdictsFor(figures) })),
     skipped,
     failures,
   };
   await writeFile(outputFile, `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`\nFigures written to artifacts/bench/retrieval.json\n`);
+  process.stdout.write(`\nFigures written to ${path.relative(process.cwd(), outputFile)}\n`);
 
   if (failures.length > 0) return 1;
   if (recallFailed(results)) {

@@ -7,11 +7,24 @@ import { Command } from 'commander';
 import { describeError } from '../infra/errors.js';
 import { createAuditCommand } from './audit-command.js';
 import { createDemoCommand } from './demo-command.js';
+import { createDiffCommand } from './diff-command.js';
+import { createEvalCommand } from './eval-command.js';
+import { createReplayCommand } from './replay-command.js';
+import { createServeCommand } from './serve-command.js';
+import { createTokensCommand } from './tokens-command.js';
+import { createScheduleCommand } from './schedule-command.js';
+import { createWorkerCommand } from './worker-command.js';
 
 const program = new Command('stancewatch')
   .description('Audit what AI labs say about themselves.')
   .addCommand(createDemoCommand())
-  .addCommand(createAuditCommand());
+  .addCommand(createAuditCommand())
+  .addCommand(createServeCommand())
+  .addCommand(createTokensCommand())
+  .addCommand(createWorkerCommand())
+  .addCommand(createReplayCommand())
+  .addCommand(createDiffCommand())
+  .addCommand(createEvalCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -126,7 +126,7 @@ export async function runDemoAuditSuite(options: DemoAuditSuiteOptions): Promise
     llmBaseUrl: model.baseUrl,
     llmModel: 'simulated-model',
     llmMaxRetries: 0,
-    llmTimeoutMs: 5000,
+    llmTimeoutMs: 30_000,
     llmMaxConcurrency: 8,
   };
   const system = await openAuditSystem(config, { database });

@@ -7,6 +7,7 @@ import type { Queryable } from '../infra/database/queryable.js';
 import { upsertAgentRun } from '../infra/database/repositories/agent-runs.js';
 import { appendAuditEvent } from '../infra/database/repositories/audit-events.js';
 import { describeError } from '../infra/errors.js';
+import { disabledAuditTracing, type AuditTracing } from '../infra/telemetry/audit-tracing.js';
 import type { AgentName } from './agent-names.js';
 
 export type AgentStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped';
@@ -35,6 +36,8 @@ export class AuditProgress {
   constructor(
     private readonly database: Queryable,
     private readonly now: () => Date = () => new Date(),
+    /** Where agent, tool and model-call spans go; agents reach it through `deps.progress`. */
+    readonly tracing: AuditTracing = disabledAuditTracing,
   ) {
     this.events.setMaxListeners(100);
   }
@@ -54,6 +57,10 @@ export class AuditProgress {
    * without aborting the audit; a thrown error is recorded and rethrown.
    */
   async run<T>(auditId: string, agent: AgentName, work: () => Promise<T>, summarise: (result: T) => AgentResultSummary): Promise<T> {
+    return this.tracing.inAgent({ auditId, agent }, () => this.runAndRecord(auditId, agent, work, summarise), summarise);
+  }
+
+  private async runAndRecord<T>(auditId: string, agent: AgentName, work: () => Promise<T>, summarise: (result: T) => AgentResultSummary): Promise<T> {
     const startedAt = this.now();
     await this.record({ auditId, agent, status: 'running', at: startedAt.toISOString() });
     try {

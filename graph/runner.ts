@@ -73,6 +73,7 @@ export function createAuditRunner(deps: AuditDependencies, checkpointer: BaseChe
       return finish(auditId, published ? 'succeeded' : 'failed', published, published ? null : 'the audit ended without publishing');
     }
     await setAuditStatus(deps.database.pool, auditId, 'running');
+    deps.progress.tracing.startAudit(auditId, { 'stancewatch.lab': audit.labSlug, 'stancewatch.audit.resumed': Boolean(started) });
     const input = started
       ? null
       : { auditId, request: audit.request as AuditRequest, startedAt: new Date().toISOString() };
@@ -98,6 +99,9 @@ export function createAuditRunner(deps: AuditDependencies, checkpointer: BaseChe
 
   async function finish(auditId: string, status: AuditStatus, published: PublishedVersion | null, error: string | null): Promise<AuditFinished> {
     await setAuditStatus(deps.database.pool, auditId, status, error === null ? {} : { error });
+    // The trace is complete (and stored) by the time anyone hears the audit finished.
+    deps.progress.tracing.endAudit(auditId, { status, error });
+    await deps.progress.tracing.flush();
     const finished: AuditFinished = { auditId, status, published, error };
     events.emit('audit', finished);
     return finished;

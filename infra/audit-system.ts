@@ -1,10 +1,13 @@
 /**
  * The composition root: from configuration to a running audit system. Embedded defaults
  * everywhere (PGlite, the rubric engine, the local embedder, the in-process runner); each piece
- * of real infrastructure is behind one setting.
+ * of real infrastructure is behind one setting. With REDIS_URL the runner queues audits for
+ * `stancewatch worker` processes, and model-provider limits and circuits are shared in Redis.
  */
 import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import { createLlmEngine } from '../agents/engines/llm/index.js';
+import { createCircuitBreaker, createMemoryCircuitStore, type CircuitBreaker } from '../agents/engines/llm/circuit-breaker.js';
+import { providerKey, type ProviderSlots } from '../agents/engines/llm/provider-limits.js';
 import { createRubricEngine } from '../agents/engines/rubric/index.js';
 import type { AnalysisEngine } from '../agents/engines/contract.js';
 import type { AuditDependencies } from '../graph/audit-dependencies.js';
@@ -16,12 +19,23 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './database/open-database.js';
 import { recordModelCall } from './database/repositories/model-calls.js';
 import { StanceWatchError } from './errors.js';
+import { openAuditTracing } from './telemetry/instrumentation.js';
+import type { ModelCallRecord } from '../agents/engines/llm/model-call.js';
+import { createAuditQueue, type AuditQueue } from './queue/audit-queue.js';
+import { createQueuedAuditRunner } from './queue/queued-runner.js';
+import { createRedisCircuitStore } from './queue/redis-circuit-store.js';
+import { closeRedis, openRedis, type RedisConnection } from './queue/redis-connection.js';
+import { createRedisProviderSlots } from './queue/redis-provider-slots.js';
+import { loadScaleSettings, type ScaleSettings } from './queue/scale-settings.js';
 
 export interface AuditSystem {
   readonly config: Config;
   readonly database: Database;
   readonly dependencies: AuditDependencies;
   readonly runner: AuditRunner;
+  /** The audit queue when REDIS_URL is set (schedules live on it too); undefined in-process. */
+  readonly queue?: AuditQueue;
+  readonly scaleSettings: ScaleSettings;
   close(): Promise<void>;
 }
 
@@ -29,13 +43,57 @@ export interface AuditSystemOverrides {
   /** An already-open database (tests share one per file). */
   readonly database?: Database;
   readonly engines?: Partial<Record<'rubric' | 'llm', AnalysisEngine>>;
+  /** Queue, limit and circuit settings (default: read from the environment). */
+  readonly scaleSettings?: ScaleSettings;
+}
+
+/** What keeps model calls within a provider's means: shared slots and its circuit breaker. */
+export interface ProviderGuards {
+  readonly sharedSlots?: ProviderSlots;
+  readonly circuitBreaker: CircuitBreaker;
+}
+
+/**
+ * One circuit per provider: in this process's memory, or in Redis so all workers open and
+ * close it together. With Redis the provider's concurrency and requests-per-minute limits are
+ * shared by all workers as well.
+ */
+export function createProviderGuards(config: Config, settings: ScaleSettings, redis: RedisConnection | undefined) {
+  const byProvider = new Map<string, ProviderGuards>();
+  const policy = { failureThreshold: settings.circuitFailureThreshold, coolDownMs: settings.circuitCoolDownMs };
+  return (baseUrl: string): ProviderGuards => {
+    const key = providerKey(baseUrl);
+    const existing = byProvider.get(key);
+    if (existing) return existing;
+    const guards: ProviderGuards = redis
+      ? {
+          sharedSlots: createRedisProviderSlots(redis, {
+            prefix: settings.queuePrefix,
+            providerKey: key,
+            maxConcurrency: config.llmMaxConcurrency,
+            requestsPerMinute: settings.llmRequestsPerMinute,
+            leaseMs: config.llmTimeoutMs + 5_000,
+          }),
+          circuitBreaker: createCircuitBreaker({ policy, store: createRedisCircuitStore(redis, settings.queuePrefix, key) }),
+        }
+      : { circuitBreaker: createCircuitBreaker({ policy, store: createMemoryCircuitStore() }) };
+    byProvider.set(key, guards);
+    return guards;
+  };
 }
 
 /**
  * Picks the engine an audit asked for. The llm engine is built on first use (it needs
  * LLM_BASE_URL) and records every model call in the database for traces and exact replays.
  */
-export function createEngineSelector(config: Config, database: Database, overrides: AuditSystemOverrides['engines'] = {}) {
+export function createEngineSelector(
+  config: Config,
+  database: Database,
+  overrides: AuditSystemOverrides['engines'] = {},
+  guardsFor: (baseUrl: string) => ProviderGuards = createProviderGuards(config, loadScaleSettings({}), undefined),
+  /** Hears every model call as it is recorded (the tracing turns each into a span). */
+  onModelCall: (call: ModelCallRecord) => void = () => {},
+) {
   const rubric = overrides.rubric ?? createRubricEngine();
   let llm: AnalysisEngine | null = overrides.llm ?? null;
   return (kind: 'rubric' | 'llm'): AnalysisEngine => {
@@ -52,7 +110,13 @@ export function createEngineSelector(config: Config, database: Database, overrid
         maxRetries: config.llmMaxRetries,
         maxConcurrency: config.llmMaxConcurrency,
         prior: rubric,
-        recorder: { record: (call) => recordModelCall(database.pool, call) },
+        ...guardsFor(config.llmBaseUrl),
+        recorder: {
+          record: (call) => {
+            onModelCall(call);
+            return recordModelCall(database.pool, call);
+          },
+        },
       });
     }
     return llm;
@@ -65,12 +129,15 @@ export async function openAuditSystem(config: Config, overrides: AuditSystemOver
       ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }),
       schema: config.databaseSchema,
     }));
+  const scaleSettings = overrides.scaleSettings ?? loadScaleSettings();
+  const redis = config.redisUrl ? openRedis(config.redisUrl, 'commands') : undefined;
   const checkpointer = new PostgresSaver(database.pool, undefined, { schema: database.schema });
   await checkpointer.setup();
-  const progress = new AuditProgress(database.pool);
+  const tracing = openAuditTracing({ database: database.pool, serviceVersion: appVersion, otlpEndpoint: config.otlpEndpoint });
+  const progress = new AuditProgress(database.pool, undefined, tracing);
   const dependencies: AuditDependencies = {
     database,
-    engineFor: createEngineSelector(config, database, overrides.engines),
+    engineFor: createEngineSelector(config, database, overrides.engines, createProviderGuards(config, scaleSettings, redis), (call) => tracing.recordModelCall(call)),
     embedder: createEmbedder(config),
     crawlLimits: {
       maxPages: config.crawlMaxPages,
@@ -89,13 +156,23 @@ export async function openAuditSystem(config: Config, overrides: AuditSystemOver
     auditor: { name: 'StanceWatch', version: appVersion },
     agentTimeoutMs: Math.max(config.llmTimeoutMs * (config.llmMaxRetries + 1), 30_000),
   };
-  const runner = createAuditRunner(dependencies, checkpointer);
+  const inProcessRunner = createAuditRunner(dependencies, checkpointer);
+  const queue = redis ? createAuditQueue(redis, scaleSettings) : undefined;
+  const runner =
+    redis && queue
+      ? createQueuedAuditRunner(inProcessRunner, { queue, redis, prefix: scaleSettings.queuePrefix, database: database.pool })
+      : inProcessRunner;
   return {
     config,
     database,
     dependencies,
     runner,
+    ...(queue ? { queue } : {}),
+    scaleSettings,
     async close() {
+      if (queue) await queue.close();
+      if (redis) await closeRedis(redis);
+      await tracing.shutdown();
       if (!overrides.database) await database.close();
     },
   };

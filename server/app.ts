@@ -9,9 +9,12 @@ import type { AuditEventStreamOptions } from './audit-event-stream.js';
 import { createErrorFunnel, notFoundHandler } from './http-errors.js';
 import { createOpenApiDocument } from './openapi.js';
 import { createPagesMount } from './pages-mount.js';
+import { createAnnotationsRouter } from './routes/annotations.js';
 import { createAuditsRouter } from './routes/audits.js';
 import { createHealthRouter } from './routes/health.js';
 import { createLabsRouter } from './routes/labs.js';
+import { createReplaysRouter } from './routes/replays.js';
+import { createTracesRouter } from './routes/traces.js';
 import { securityHeaders } from './security-headers.js';
 import { createWriteRateLimiter, defaultWriteRateLimit, type WriteRateLimit } from './write-rate-limit.js';
 
@@ -40,12 +43,16 @@ export function createApp(system: AuditSystem, options: AppOptions = {}): expres
   });
   app.use(createHealthRouter(system));
   app.use(createLabsRouter(system));
+  const writeRateLimiter = createWriteRateLimiter(options.writeRateLimit ?? defaultWriteRateLimit);
   app.use(
     createAuditsRouter(system, {
-      writeRateLimiter: createWriteRateLimiter(options.writeRateLimit ?? defaultWriteRateLimit),
+      writeRateLimiter,
       ...(options.eventStream ? { eventStream: options.eventStream } : {}),
     }),
   );
+  app.use(createTracesRouter(system));
+  app.use(createAnnotationsRouter(system, { writeRateLimiter }));
+  app.use(createReplaysRouter(system, { writeRateLimiter }));
   if (options.pages !== false) app.use(createPagesMount(system).handler);
 
   app.use(notFoundHandler);

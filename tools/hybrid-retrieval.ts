@@ -43,6 +43,14 @@ export interface RetrievedChunk {
   readonly textRank: number | null;
 }
 
+/**
+ * Query words found in more than this share of all chunks are left out of the full-text leg:
+ * they rank nothing (every passage has them) yet make Postgres score most of the table. The
+ * shares come from the planner's statistics on `chunks.tsv` (ANALYZE), so small stores, which
+ * have none, keep every word.
+ */
+export const commonLexemeShare = 0.02;
+
 /** The constant of reciprocal rank fusion (Cormack, Clarke & Büttcher, 2009). */
 export const rrfK = 60;
 
@@ -81,13 +89,24 @@ export async function hybridSearch(database: Queryable, request: HybridQuery): P
        )`;
   const sql = `
     with ${vectorCandidates},
-    text_query as (select to_tsquery('english', $4) as q),
+    text_terms as (
+      select array_agg(quote_literal(term) order by term) as terms
+      from unnest(tsvector_to_array(to_tsvector('english', $4))) as term
+      where term not in (
+        select common.lexeme
+        from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as common(lexeme, frequency)
+        where s.tablename = 'chunks' and s.attname = 'tsv' and s.schemaname = current_schema() and common.frequency > ${commonLexemeShare}
+      )
+    ),
+    text_query as (
+      select case when terms is null then null else to_tsquery('simple', array_to_string(terms, ' | ')) end as q from text_terms
+    ),
     text_hits as (
       select id, row_number() over (order by rank desc, id) as rank
       from (
         select c.id, ts_rank_cd(c.tsv, t.q) as rank
         from chunks c, text_query t
-        where $4 <> '' and c.tsv @@ t.q and ($1::text is null or c.audit_id = $1) and ($2::text is null or c.party = $2)
+        where t.q is not null and c.tsv @@ t.q and ($1::text is null or c.audit_id = $1) and ($2::text is null or c.party = $2)
         order by rank desc, c.id limit $5
       ) ranked
     ),
@@ -113,7 +132,7 @@ export async function hybridSearch(database: Queryable, request: HybridQuery): P
     score: string;
     vector_rank: string | null;
     text_rank: string | null;
-  }>(sql, [request.auditId ?? null, request.party ?? null, embedding, orTsQuery(request.query), candidates, request.k]);
+  }>(sql, [request.auditId ?? null, request.party ?? null, embedding, request.query, candidates, request.k]);
   return rows.map((row) => ({
     chunkId: Number(row.id),
     auditId: row.audit_id,

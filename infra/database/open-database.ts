@@ -40,7 +40,7 @@ const schemaName = /^[a-z_][a-z0-9_]{0,62}$/;
  * keeps recall@10 above 0.95, and iterative scans keep filtered searches (one audit, one party)
  * from returning fewer than k rows.
  */
-const vectorSearchSettings = { 'hnsw.ef_search': '100', 'hnsw.iterative_scan': 'relaxed_order' } as const;
+const vectorSearchSettings = { 'hnsw.ef_search': '400', 'hnsw.iterative_scan': 'relaxed_order' } as const;
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const schema = options.schema ?? 'public';

@@ -12,6 +12,7 @@ import { displayUrl, formatCount, formatDecimalScore, formatDelta, formatLensNum
 import { html, safeHref, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
 import { renderCompositeHistoryChart, renderLensScoreChart } from './render-charts.js';
+import { renderAnnotations, renderTraceLink, type StanceReview } from './stance-review.js';
 
 /** One published version of the lab's report, as the page needs it for links and labels. */
 export interface PublishedVersionSummary {
@@ -28,6 +29,8 @@ export interface StancePageInput {
   readonly basePath: string;
   /** Where the machine-readable report lives; printed as the link text too. */
   readonly rawReportPath: string;
+  /** Present only for a signed-in reviewer: trace links and annotations. */
+  readonly review?: StanceReview;
 }
 
 const lensAnchor = (lensNumber: number) => `lens-${String(lensNumber).padStart(2, '0')}`;
@@ -104,18 +107,19 @@ function renderEvidence(evidence: Evidence, sourcesById: ReadonlyMap<string, Sou
 </blockquote>`;
 }
 
-function renderFinding(finding: Finding, report: StanceReport, sourcesById: ReadonlyMap<string, SourceRead>): SafeHtml {
+function renderFinding(finding: Finding, report: StanceReport, sourcesById: ReadonlyMap<string, SourceRead>, lens: LensResult, review?: StanceReview): SafeHtml {
   const alsoIn = finding.alsoIn
     .map((lensId) => report.lenses.find((lens) => lens.id === lensId))
     .filter((lens): lens is LensResult => lens !== undefined);
   return html`<li class="finding">
-  <p>${finding.text}</p>
+  <p>${finding.text}${renderTraceLink(review, `lens:${lens.id}`, `trace of the finding “${finding.text}”`)}</p>
   ${finding.evidence.map((evidence) => renderEvidence(evidence, sourcesById))}
   ${alsoIn.length > 0 ? html`<p class="also-in">Also reported under ${alsoIn.map((lens, index) => html`${index > 0 ? ', ' : ''}<a href="#${lensAnchor(lens.number)}">${formatLensNumber(lens.number)} ${lens.title}</a>`)}.</p>` : ''}
+  ${renderAnnotations(review, 'finding', finding.id)}
 </li>`;
 }
 
-function renderLens(lens: LensResult, report: StanceReport, sourcesById: ReadonlyMap<string, SourceRead>): SafeHtml {
+function renderLens(lens: LensResult, report: StanceReport, sourcesById: ReadonlyMap<string, SourceRead>, review?: StanceReview): SafeHtml {
   const failed = lens.status === 'failed';
   return html`<article id="${lensAnchor(lens.number)}" class="lens${failed ? ' lens-failed' : ''}" aria-labelledby="${lensAnchor(lens.number)}-title">
   <div class="lens-head">
@@ -124,12 +128,13 @@ function renderLens(lens: LensResult, report: StanceReport, sourcesById: Readonl
       <h3 id="${lensAnchor(lens.number)}-title">${lens.title}</h3>
       <p class="lens-question">${lens.question}</p>
     </div>
-    <p class="lens-score">${lens.score === null ? html`<span class="score-missing">no score</span>` : html`${lens.score}<span class="score-out-of">/10</span>`}</p>
+    <p class="lens-score">${lens.score === null ? html`<span class="score-missing">no score</span>` : html`${lens.score}<span class="score-out-of">/10</span>`}${renderTraceLink(review, `lens:${lens.id}`, `trace of the ${lens.title} score`)}</p>
   </div>
+  ${renderAnnotations(review, 'score', lens.id)}
   <p class="lens-corrects"><span class="label">Corrects:</span> ${lens.failureCorrected}</p>
   ${failed ? html`<p class="lens-status-failed" role="note"><strong>This lens failed.</strong> ${lens.failureReason ?? 'No reason was recorded.'}</p>` : ''}
   ${lens.findings.length > 0 || !failed ? html`<h4>Findings (${lens.findings.length})</h4>
-  ${lens.findings.length > 0 ? html`<ul class="findings">${lens.findings.map((finding) => renderFinding(finding, report, sourcesById))}</ul>` : html`<p class="empty">No findings.</p>`}` : ''}
+  ${lens.findings.length > 0 ? html`<ul class="findings">${lens.findings.map((finding) => renderFinding(finding, report, sourcesById, lens, review))}</ul>` : html`<p class="empty">No findings.</p>`}` : ''}
   ${lens.gaps.length > 0 || !failed ? html`<h4>Gaps (${lens.gaps.length})</h4>
   ${lens.gaps.length > 0 ? html`<ul class="gaps">${lens.gaps.map((gap) => html`<li>${gap.text}</li>`)}</ul>` : html`<p class="empty">No gaps named.</p>`}` : ''}
   ${lens.justification.trim() ? html`<h4>Justification</h4><p class="justification">${lens.justification}</p>` : ''}
@@ -138,7 +143,7 @@ function renderLens(lens: LensResult, report: StanceReport, sourcesById: Readonl
 </article>`;
 }
 
-function renderLenses(report: StanceReport, sourcesById: ReadonlyMap<string, SourceRead>): SafeHtml {
+function renderLenses(report: StanceReport, sourcesById: ReadonlyMap<string, SourceRead>, review?: StanceReview): SafeHtml {
   const ordered = [...report.lenses].sort((left, right) => left.number - right.number);
   return html`<section id="lenses" class="section" aria-labelledby="lenses-heading">
 ${sectionHeading('lenses', 'Eight lenses', 'What’s missing, by lens')}
@@ -147,7 +152,7 @@ ${sectionHeading('lenses', 'Eight lenses', 'What’s missing, by lens')}
   ${renderLensScoreChart(ordered)}
   <figcaption>Lens scores out of 10.</figcaption>
 </figure>
-${ordered.map((lens) => renderLens(lens, report, sourcesById))}
+${ordered.map((lens) => renderLens(lens, report, sourcesById, review))}
 </section>`;
 }
 
@@ -155,18 +160,18 @@ function patternTitle(pattern: string): string {
   return suffixscapePatterns.find((definition) => definition.id === pattern)?.title ?? pattern.replace(/-/g, ' ');
 }
 
-function renderSuffixscapeRow(flag: SuffixscapeFlag): SafeHtml {
+function renderSuffixscapeRow(flag: SuffixscapeFlag, review?: StanceReview): SafeHtml {
   const href = safeHref(flag.url);
   return html`<tr>
   <td data-label="Pattern" class="pattern">${patternTitle(flag.pattern)}</td>
   <td data-label="Quote"><q cite="${href}">${flag.quote}</q></td>
   <td data-label="Effect">${flag.effect}</td>
   <td data-label="Preservative alternative">${flag.alternative}</td>
-  <td data-label="Source"><a href="${href}" rel="nofollow noopener" class="source-id">${flag.sourceId}</a></td>
+  <td data-label="Source"><a href="${href}" rel="nofollow noopener" class="source-id">${flag.sourceId}</a>${renderTraceLink(review, 'suffixscape', `trace of the flag “${flag.quote}”`)}${renderAnnotations(review, 'flag', flag.id)}</td>
 </tr>`;
 }
 
-function renderSuffixscape(report: StanceReport): SafeHtml {
+function renderSuffixscape(report: StanceReport, review?: StanceReview): SafeHtml {
   return html`<section id="suffixscape" class="section" aria-labelledby="suffixscape-heading">
 ${sectionHeading('suffixscape', 'Suffixscape', 'Linguistic diagnostics')}
 <p class="intro">Patterns of evasion in the lab’s own prose: nominalised evasion, agency diffusion, epistemic inflation, temporal flatness. Each comes with a preservative alternative that names the actor, scopes the claim or states what was contingent.</p>
@@ -175,7 +180,7 @@ ${report.suffixscape.length === 0
   : html`<table class="stack-on-phone suffixscape-table">
 <caption>${report.suffixscape.length} ${report.suffixscape.length === 1 ? 'pattern' : 'patterns'} found in the lab’s own voice</caption>
 <thead><tr><th scope="col">Pattern</th><th scope="col">Quote</th><th scope="col">Effect</th><th scope="col">Preservative alternative</th><th scope="col">Source</th></tr></thead>
-<tbody>${report.suffixscape.map(renderSuffixscapeRow)}</tbody>
+<tbody>${report.suffixscape.map((flag) => renderSuffixscapeRow(flag, review))}</tbody>
 </table>`}
 </section>`;
 }
@@ -276,9 +281,10 @@ export function renderStanceContent(input: StancePageInput): SafeHtml {
   const sourcesById = new Map(report.audit.sources.map((source) => [source.id, source]));
   return html`${renderLabHeader(input)}
 ${renderPageContents()}
+${input.review ? html`<aside class="notice reviewer-view" aria-label="Reviewer view">Reviewer view: <a href="${input.review.tracePath}">the audit’s trace</a>.${renderAnnotations(input.review, 'report', 'report')}</aside>` : ''}
 ${renderPals(report)}
-${renderLenses(report, sourcesById)}
-${renderSuffixscape(report)}
+${renderLenses(report, sourcesById, input.review)}
+${renderSuffixscape(report, input.review)}
 ${renderHistory(input)}
 ${renderRawData(input)}
 ${renderSources(report)}
@@ -286,10 +292,11 @@ ${renderConfidence(report)}`;
 }
 
 export function renderStancePage(input: StancePageInput): string {
-  return renderPage({
+  const page = renderPage({
     title: `${input.report.lab.name} — stance report ${input.report.audit.date}`,
     basePath: input.basePath,
     current: 'labs',
     main: renderStanceContent(input),
   });
+  return input.review ? page.replace('</head>', `<link rel="stylesheet" href="${input.basePath}/assets/trace.css">\n</head>`) : page;
 }

@@ -11,6 +11,15 @@ import { renderDashboard } from './render-dashboard.js';
 import { renderLabsIndex } from './render-labs-index.js';
 import { renderMessagePage } from './render-message-page.js';
 import { renderStancePage } from './render-stance-page.js';
+import { getAudit } from '../../infra/database/repositories/audits.js';
+import { listAnnotations } from '../../infra/database/repositories/annotations.js';
+import { listAuditSpans } from '../../infra/database/repositories/spans.js';
+import { renderReviewerSignIn } from './render-reviewer-sign-in.js';
+import { renderTracePage } from './render-trace-page.js';
+import { evaluatorPageRoles, pageTokenFor, reviewerOf, safeNextPath, setReviewerCookie, signInRoles } from './reviewer-access.js';
+import { renderDiffPage } from './render-diff-page.js';
+import { diffQuerySchema, diffReferences } from '../routes/replays.js';
+import { agentSpansOf, type StanceReview } from './stance-review.js';
 
 /** The stylesheet and the dashboard script, served from `assets/` beside this file. */
 export const pagesAssetsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
@@ -53,6 +62,7 @@ export function createPagesRouter(system: AuditSystem, options: PagesRouterOptio
       return;
     }
     const data = await loadStancePage(database, slug, auditId);
+    const reviewer = data ? await reviewerOf(database, request, response) : null;
     if (!data) {
       notFound(
         request,
@@ -61,6 +71,18 @@ export function createPagesRouter(system: AuditSystem, options: PagesRouterOptio
           ? `No published audit for a lab called “${slug}” yet.`
           : `Lab “${slug}” has no published audit with id “${auditId}”.`,
       );
+      return;
+    }
+    if (reviewer) {
+      // A reviewer's page changes with every annotation: rendered each time, never shared.
+      const shownAuditId = data.report.audit.id;
+      const review: StanceReview = {
+        tracePath: `${request.baseUrl}/audits/${encodeURIComponent(shownAuditId)}/trace`,
+        agentSpans: agentSpansOf(await listAuditSpans(database, shownAuditId)),
+        annotations: await listAnnotations(database, shownAuditId),
+      };
+      const page = renderStancePage({ ...data, basePath: request.baseUrl, rawReportPath: rawReportPath(slug), review });
+      response.status(200).type('html').set('cache-control', 'private, no-store').send(page);
       return;
     }
     // A page is a pure function of its report, the version list and where it is mounted, all
@@ -80,6 +102,74 @@ export function createPagesRouter(system: AuditSystem, options: PagesRouterOptio
   router.get('/labs/:slug/audits/:auditId', (request, response) =>
     showStancePage(request, response, request.params.slug, request.params.auditId),
   );
+
+  router.get('/reviewer/sign-in', (request, response) => {
+    sendPage(response, 200, renderReviewerSignIn({ basePath: request.baseUrl, next: safeNextPath(request.query.next, `${request.baseUrl}/audits`) }));
+  });
+
+  router.post('/reviewer/sign-in', express.urlencoded({ extended: false, limit: '4kb' }), async (request, response) => {
+    const body = (request.body ?? {}) as { token?: unknown; next?: unknown };
+    const next = safeNextPath(body.next, `${request.baseUrl}/audits`);
+    const secret = typeof body.token === 'string' ? body.token.trim() : '';
+    const token = await pageTokenFor(database, secret, signInRoles);
+    if (!token) {
+      const page = renderReviewerSignIn({ basePath: request.baseUrl, next, problem: 'That token is not a valid reviewer, evaluator or admin token (or it was revoked).' });
+      response.status(401).type('html').set('cache-control', 'no-store').send(page);
+      return;
+    }
+    setReviewerCookie(response, secret);
+    response.redirect(303, next);
+  });
+
+  router.get('/audits/:auditId/trace', async (request, response) => {
+    const { auditId } = request.params;
+    if (!auditIdPattern.test(auditId)) {
+      notFound(request, response, 'There is no audit at this address.');
+      return;
+    }
+    const reviewer = await reviewerOf(database, request, response);
+    if (!reviewer) {
+      const page = renderReviewerSignIn({ basePath: request.baseUrl, next: `${request.baseUrl}/audits/${encodeURIComponent(auditId)}/trace`, problem: 'The trace viewer is for reviewers: sign in with a reviewer or admin token.' });
+      response.status(401).type('html').set('cache-control', 'no-store').send(page);
+      return;
+    }
+    const audit = await getAudit(database, auditId);
+    if (!audit) {
+      notFound(request, response, `There is no audit with id “${auditId}”.`);
+      return;
+    }
+    const focus = typeof request.query.span === 'string' ? request.query.span : undefined;
+    const page = renderTracePage({
+      auditId,
+      spans: await listAuditSpans(database, auditId),
+      basePath: request.baseUrl,
+      ...(focus ? { focusSpanId: focus } : {}),
+      stancePagePath: `${request.baseUrl}/labs/${encodeURIComponent(audit.labSlug)}/audits/${encodeURIComponent(auditId)}`,
+    });
+    response.status(200).type('html').set('cache-control', 'private, no-store').send(page);
+  });
+
+  router.get('/diff', async (request, response) => {
+    const here = `${request.baseUrl}/diff?a=${encodeURIComponent(String(request.query.a ?? ''))}&b=${encodeURIComponent(String(request.query.b ?? ''))}`;
+    if (!(await reviewerOf(database, request, response, evaluatorPageRoles))) {
+      const page = renderReviewerSignIn({ basePath: request.baseUrl, next: here, problem: 'Report diffs are for evaluators and reviewers: sign in with your token.' });
+      response.status(401).type('html').set('cache-control', 'no-store').send(page);
+      return;
+    }
+    const query = diffQuerySchema.safeParse(request.query);
+    if (!query.success) {
+      sendPage(response, 400, renderMessagePage({ title: 'Cannot compare these', message: 'Give two reports to compare: ?a=<audit id or rpl_…>&b=<audit id or rpl_…>.', basePath: request.baseUrl }));
+      return;
+    }
+    try {
+      const { diff } = await diffReferences(database, query.data.a, query.data.b);
+      response.status(200).type('html').set('cache-control', 'private, no-store').send(renderDiffPage({ ...query.data, diff, basePath: request.baseUrl }));
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      if (status !== 404) throw error;
+      notFound(request, response, (error as Error).message);
+    }
+  });
 
   router.get('/audits', async (request, response) => {
     const audits = await loadDashboard(database);

@@ -20,9 +20,10 @@ export interface ExchangeSlot {
   current: HttpExchange;
 }
 
-export function capturingFetch(slot: ExchangeSlot): typeof fetch {
+/** `send` is the transport underneath: the network by default, recorded answers in a replay. */
+export function capturingFetch(slot: ExchangeSlot, send: typeof fetch = fetch): typeof fetch {
   return async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await send(input, init);
     const exchange = slot.current;
     exchange.status = response.status;
     exchange.headers = response.headers;

@@ -8,13 +8,18 @@
 import type { AnalysisEngine, CallContext, DraftFlag, FlagDetectionInput, LensAnalysisInput, LensDraft, ReconcileDraft, ReconcileInput } from '../contract.js';
 import type { LensId } from '../../catalog/lenses.js';
 import type { ModelCallRecorder } from './model-call.js';
+import type { ModelTransport } from './model-transport.js';
 import { describeRetries } from './model-failure.js';
 import { buildFlagMessages, buildLensMessages, buildReconcileMessages } from './prompts.js';
-import { providerLimit } from './provider-limits.js';
+import { createCircuitBreaker, defaultCircuitPolicy, type CircuitBreaker } from './circuit-breaker.js';
+import { chainSlots, providerLimit, type ProviderSlots } from './provider-limits.js';
 import { flagsAnswerSchema, lensAnswerSchema, reconcileAnswerSchema, schemaNames } from './schemas.js';
 import { createStructuredModelClient } from './structured-call.js';
 
 export type { ModelCallRecord, ModelCallRecorder } from './model-call.js';
+export type { ModelTransport, ModelTransportCall } from './model-transport.js';
+export type { CircuitBreaker, CircuitPolicy, CircuitState, CircuitStore } from './circuit-breaker.js';
+export type { ProviderSlots } from './provider-limits.js';
 
 export interface LlmEngineOptions {
   /** An OpenAI-compatible API root, e.g. `http://127.0.0.1:8000/v1`. */
@@ -31,10 +36,16 @@ export interface LlmEngineOptions {
   /** Runs before every lens reading; its score becomes the draft's `rubricScore`. */
   readonly prior: AnalysisEngine;
   readonly recorder?: ModelCallRecorder;
+  /** Answers requests instead of the network: an exact replay answers from recorded calls. */
+  readonly transport?: ModelTransport;
   /** First backoff delay, doubled per retry (default 500 ms). */
   readonly retryBaseDelayMs?: number;
   /** Longest wait between attempts, Retry-After included (default 30 s). */
   readonly maxRetryDelayMs?: number;
+  /** Slots shared with other processes (concurrency and requests per minute), taken after this process's own. */
+  readonly sharedSlots?: ProviderSlots;
+  /** The provider's circuit; shared across workers when given, else one per engine. */
+  readonly circuitBreaker?: CircuitBreaker;
 }
 
 const defaultRetryBaseDelayMs = 500;
@@ -51,8 +62,10 @@ export function createLlmEngine(options: LlmEngineOptions): AnalysisEngine {
       baseDelayMs: options.retryBaseDelayMs ?? defaultRetryBaseDelayMs,
       maxDelayMs: options.maxRetryDelayMs ?? defaultMaxRetryDelayMs,
     },
-    limit: providerLimit(options.baseUrl, options.maxConcurrency),
+    limit: chainSlots(providerLimit(options.baseUrl, options.maxConcurrency), options.sharedSlots),
+    circuitBreaker: options.circuitBreaker ?? createCircuitBreaker({ policy: defaultCircuitPolicy }),
     ...(options.recorder ? { recorder: options.recorder } : {}),
+    ...(options.transport ? { transport: options.transport } : {}),
   });
   const { prior } = options;
 

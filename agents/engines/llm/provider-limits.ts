@@ -31,3 +31,18 @@ export function providerLimit(baseUrl: string, maxConcurrency: number): LimitFun
   limitsByProvider.set(key, limit);
   return limit;
 }
+
+/**
+ * Runs one attempt inside a provider slot. p-limit's limit function is one; so is the Redis
+ * limiter workers share (concurrency and requests per minute across processes).
+ */
+export type ProviderSlots = <T>(work: () => Promise<T>) => Promise<T>;
+
+/**
+ * This process's slots first, then the shared ones: an attempt waits locally before it asks
+ * Redis, so one busy process does not hold shared slots for calls it cannot start yet.
+ */
+export function chainSlots(local: ProviderSlots, shared: ProviderSlots | undefined): ProviderSlots {
+  if (!shared) return local;
+  return (work) => local(() => shared(work));
+}

@@ -1,18 +1,21 @@
 /**
  * One logical model call with structured output: limited per provider, retried with backoff,
- * every HTTP attempt recorded. The OpenAI client's own retries are off, because only this loop
- * knows that malformed or off-schema answers are worth another attempt too.
+ * refused at once while the provider's circuit is open, every HTTP attempt recorded. The OpenAI
+ * client's own retries are off, because only this loop knows that malformed or off-schema
+ * answers are worth another attempt too.
  */
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
-import type { LimitFunction } from 'p-limit';
 import type { z } from 'zod';
 import { StanceWatchError, describeError } from '../../../infra/errors.js';
 import type { CallContext } from '../contract.js';
+import { describeOpenCircuit, isProviderFailure, type CircuitBreaker } from './circuit-breaker.js';
 import { capturingFetch, emptyExchange, exchangeBody, exchangeTokens, type ExchangeSlot } from './http-capture.js';
 import { hashModelRequest, type HashedModelRequest, type ModelCallRecorder } from './model-call.js';
 import { classifyModelError, describeModelFailures, describeSchemaIssues, diagnoseAnswer, type ModelFailure } from './model-failure.js';
+import type { ModelTransport } from './model-transport.js';
 import type { ChatMessage } from './prompts.js';
+import type { ProviderSlots } from './provider-limits.js';
 import { retryDelayMs, type RetryDelayPolicy } from './retry-delay.js';
 
 export interface StructuredModelClientOptions {
@@ -24,8 +27,12 @@ export interface StructuredModelClientOptions {
   /** Attempts after the first; 2 means at most three requests per call. */
   readonly maxRetries: number;
   readonly retryDelay: RetryDelayPolicy;
-  readonly limit: LimitFunction;
+  readonly limit: ProviderSlots;
+  /** Fails attempts fast while the provider is known to be down. */
+  readonly circuitBreaker?: CircuitBreaker;
   readonly recorder?: ModelCallRecorder;
+  /** Answers requests instead of the network (exact replays answer from recorded calls). */
+  readonly transport?: ModelTransport;
   /** Source of jitter; injectable so a test can pin it. */
   readonly random?: () => number;
 }
@@ -178,12 +185,16 @@ export function createStructuredModelClient(options: StructuredModelClientOption
       temperature: 0,
       timeout: options.timeoutMs,
       maxRetries: 0,
-      configuration: { baseURL: options.baseUrl, fetch: capturingFetch(slot) },
+      configuration: {
+        baseURL: options.baseUrl,
+        fetch: capturingFetch(slot, options.transport?.fetchFor({ requestHash, request: hashed, purpose: request.purpose })),
+      },
     });
     const failures: ModelFailure[] = [];
 
     for (let attemptNumber = 1; attemptNumber <= maxAttempts; attemptNumber += 1) {
       if (signal?.aborted) throw cancelled(options.baseUrl, request.subject, signal);
+      if (options.circuitBreaker) await admitThroughCircuit(options.circuitBreaker, request.subject, signal);
       const progress = { started: false };
       const slotResult = await untilAbortedWhileQueued(
         options.limit(() => attemptInSlot(request, chat, slot, signal, progress)),
@@ -202,6 +213,10 @@ export function createStructuredModelClient(options: StructuredModelClientOption
       }
       if (slotResult.kind === 'cancelled') throw cancelled(options.baseUrl, request.subject, signal);
       const outcome = slotResult.outcome;
+      if (options.circuitBreaker) {
+        if (!outcome.ok && isProviderFailure(outcome.failure.kind)) await options.circuitBreaker.recordFailure();
+        else await options.circuitBreaker.recordSuccess();
+      }
       if (outcome.ok) return { value: outcome.value, failedAttempts: failures };
 
       failures.push(outcome.failure);
@@ -213,6 +228,24 @@ export function createStructuredModelClient(options: StructuredModelClientOption
       }
     }
     throw new StanceWatchError('model_failed', describeModelFailures(options.baseUrl, request.subject, failures), 502);
+  }
+
+  /**
+   * Fails fast while the circuit is open. While a probe is out, waits for its verdict instead
+   * (polling with jitter): one call's latency is cheaper than failing every lens at the moment
+   * the provider comes back.
+   */
+  async function admitThroughCircuit(breaker: CircuitBreaker, subject: string, signal: AbortSignal | undefined): Promise<void> {
+    for (;;) {
+      const admission = await breaker.admit();
+      if (admission.admitted) return;
+      if (!admission.probing) throw new StanceWatchError('model_failed', describeOpenCircuit(options.baseUrl, subject, admission), 503);
+      try {
+        await sleep(Math.min(admission.retryInMs, 100 + 150 * random()), signal);
+      } catch {
+        throw cancelled(options.baseUrl, subject, signal);
+      }
+    }
   }
 
   async function record(

@@ -1,0 +1,158 @@
+/**
+ * A reviewer goes from any finding to the exact model call and evidence behind it, in a real
+ * browser (Debian's Chromium through playwright-core), on an audit of the demo lab read by the
+ * simulated model over HTTP.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLabProfile, demoSeeds, startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
+import type { AuditSystem } from '../../infra/audit-system.js';
+import { openDatabase, type Database } from '../../infra/database/open-database.js';
+import { createApiToken } from '../../infra/database/repositories/api-tokens.js';
+import { openTestAuditSystem } from '../../test/support/audit-system.js';
+import { startSimulatedModel, type SimulatedModel } from '../../test/simulated-model/server.js';
+import { securityHeaders } from '../security-headers.js';
+import { createPagesRouter } from './router.js';
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const screenshotPath = path.join(repositoryRoot, 'artifacts', 'screenshots', 'trace-viewer.png');
+
+let site: DemoSite;
+let model: SimulatedModel;
+let database: Database;
+let system: AuditSystem;
+let server: Server;
+let origin: string;
+let browser: Browser;
+let auditId: string;
+let reviewerSecret: string;
+let editorSecret: string;
+
+beforeAll(async () => {
+  site = await startDemoSite();
+  model = await startSimulatedModel({ latencyMs: 5, seed: 3 });
+  database = await openDatabase();
+  system = await openTestAuditSystem(database, {
+    config: { llmBaseUrl: model.baseUrl, llmModel: 'simulated-model', llmMaxRetries: 1, llmTimeoutMs: 15_000, llmMaxConcurrency: 4 },
+  });
+  ({ auditId } = await system.runner.launch(
+    { lab: demoLabProfile(site.labOrigin), sources: demoSeeds(site.labOrigin), firstPartyOrigins: [site.labOrigin], engine: 'llm' },
+    { start: false },
+  ));
+  const finished = await system.runner.run(auditId);
+  expect(finished.status, finished.error ?? '').toBe('succeeded');
+  reviewerSecret = (await createApiToken(database.pool, { name: 'Ana (reviewer)', role: 'reviewer' })).secret;
+  editorSecret = (await createApiToken(database.pool, { name: 'Ed (editor)', role: 'editor' })).secret;
+
+  const app = express();
+  app.use(securityHeaders);
+  app.use(createPagesRouter(system));
+  await new Promise<void>((resolve) => {
+    server = app.listen(0, '127.0.0.1', () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await system?.close();
+  await database?.close();
+  await model?.close();
+  await site?.close();
+});
+
+function watchForMisbehaviour(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
+  return problems;
+}
+
+async function signIn(page: Page, secret: string, next: string): Promise<number | undefined> {
+  await page.goto(`${origin}/reviewer/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('API token').fill(secret);
+  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
+  return response?.status();
+}
+
+describe('the trace viewer in a browser', () => {
+  it('takes a reviewer from a finding to the model call and the evidence behind it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchForMisbehaviour(page);
+    expect(await signIn(page, reviewerSecret, '/labs/lanternfish')).toBe(200);
+    expect(new URL(page.url()).pathname).toBe('/labs/lanternfish');
+
+    const finding = page.locator('.finding').first();
+    const quote = (await finding.locator('.evidence p').first().textContent())!.trim();
+    expect(quote.length).toBeGreaterThan(0);
+    await finding.locator('.trace-link').click();
+    await page.waitForURL(/\/trace\?span=/);
+    const spanId = new URL(page.url()).searchParams.get('span')!;
+    expect(new URL(page.url()).hash).toBe(`#span-${spanId}`);
+
+    const span = page.locator(`#span-${spanId}`);
+    await expect.poll(() => span.locator('> details').getAttribute('open')).not.toBeNull();
+    expect(await span.locator('.trace-name').first().textContent()).toMatch(/^invoke_agent lens:/);
+    const body = span.locator('> details > .trace-body');
+    await expect.poll(() => body.locator('h5', { hasText: 'Model request' }).first().isVisible()).toBe(true);
+    expect(await body.locator('.trace-request').first().textContent()).toContain('system');
+    const response = (await body.locator('.trace-response').first().textContent()) ?? '';
+    expect(response).toContain(quote.slice(0, 40));
+    expect(await body.locator('h4', { hasText: /^Evidence retrieved/ }).isVisible()).toBe(true);
+    const passages = await body.locator('.trace-passage').allTextContents();
+    expect(passages.some((passage) => passage.includes(quote.slice(0, 40)))).toBe(true);
+    // A call that timed out under load is shown too (without tokens); the answered one has them.
+    expect((await body.locator('.trace-tokens').allTextContents()).some((line) => /\d+ input tokens · \d+ output tokens/.test(line))).toBe(true);
+
+    await mkdir(path.dirname(screenshotPath), { recursive: true });
+    await page.screenshot({ path: screenshotPath, fullPage: false });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('asks for a reviewer token before showing a trace, and refuses an editor token', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(`${origin}/audits/${auditId}/trace`);
+    expect(response?.status()).toBe(401);
+    expect(await page.locator('h1').textContent()).toBe('Reviewer sign-in');
+    expect(await page.locator('.trace-waterfall').count()).toBe(0);
+    expect(await signIn(page, editorSecret, `/audits/${auditId}/trace`)).toBe(401);
+    expect(await page.locator('[role="alert"]').textContent()).toMatch(/not a valid reviewer, evaluator or admin token/);
+    expect(await page.locator('.trace-waterfall').count()).toBe(0);
+    const publicStance = await context.newPage();
+    await publicStance.goto(`${origin}/labs/lanternfish`);
+    expect(await publicStance.locator('.trace-link').count()).toBe(0);
+    await context.close();
+  });
+
+  it('lets an evaluator open a report diff with ?token=, remembered for the next page', async () => {
+    const evaluatorSecret = (await createApiToken(database.pool, { name: 'Eve (evaluator)', role: 'evaluator' })).secret;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchForMisbehaviour(page);
+    expect((await page.goto(`${origin}/diff?a=${auditId}&b=${auditId}`))?.status()).toBe(401);
+    expect((await page.goto(`${origin}/diff?a=${auditId}&b=${auditId}&token=${evaluatorSecret}`))?.status()).toBe(200);
+    expect(await page.locator('.diff-verdict').textContent()).toMatch(/identical/);
+    expect((await page.goto(`${origin}/diff?a=${auditId}&b=${encodeURIComponent('/etc/passwd.json')}`))?.status()).toBe(400);
+    // An evaluator's token opens diffs, not the reviewers' traces.
+    expect((await page.goto(`${origin}/audits/${auditId}/trace`))?.status()).toBe(401);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

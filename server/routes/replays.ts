@@ -1,0 +1,123 @@
+/**
+ * Replays and diffs for evaluators (evaluator or admin tokens):
+ * - `POST /api/audits/:id/replays` `{ mode: 'exact' } | { mode: 'fresh', runs }` starts a replay
+ *   and answers 202 with a replay request id; replays take as long as an audit's analysis.
+ * - `GET /api/replays/:id` its state, and when done the result (its stored replay id `rpl_…`,
+ *   identical or not for exact, the consistency report for fresh).
+ * - `GET /api/diff?a=&b=` what changed between two reports, each an audit id (its published
+ *   report) or a replay id `rpl_…[:run]`.
+ */
+import { randomUUID } from 'node:crypto';
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { diffReports, type ReportDiff } from '../../evals/report-diff.js';
+import { replayExactly, type ExactReplayResult } from '../../graph/replay-exact.js';
+import { maxFreshRuns, replayFresh, type FreshReplayResult } from '../../graph/replay-fresh.js';
+import { describeReportProblems, stanceReportSchema, type StanceReport } from '../../graph/report-schema.js';
+import type { AuditSystem } from '../../infra/audit-system.js';
+import type { ApiTokenRole } from '../../infra/database/repositories/api-tokens.js';
+import { getAudit } from '../../infra/database/repositories/audits.js';
+import type { Queryable } from '../../infra/database/queryable.js';
+import { getReplayRun } from '../../infra/database/repositories/replays.js';
+import { getReportByAudit } from '../../infra/database/repositories/reports.js';
+import { StanceWatchError, describeError } from '../../infra/errors.js';
+import { requireRole } from '../auth.js';
+import { parseRequestPart } from '../validation.js';
+import { auditIdParams, auditNotFound } from './traces.js';
+
+export const evaluatorRoles: readonly ApiTokenRole[] = ['evaluator', 'admin'];
+
+export const replayRequestSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('exact').describe('Answer every model call from the recorded calls; must reproduce the published bytes.') }).strict(),
+  z
+    .object({
+      mode: z.literal('fresh').describe('Re-run with the live engine and report consistency across runs.'),
+      runs: z.number().int().min(1).max(maxFreshRuns).describe(`How many fresh runs, 1–${maxFreshRuns}.`),
+    })
+    .strict(),
+]);
+
+/** An audit id, or a replay id with an optional run number: never a path. */
+const reportReference = z
+  .string()
+  .regex(/^(?:rpl_[a-z0-9]+(?::\d{1,3})?|[A-Za-z0-9_-]{1,100})$/, 'give an audit id or a replay id (rpl_…[:run])')
+  .describe('An audit id (its published report) or a replay id rpl_…[:run].');
+export const diffQuerySchema = z.object({ a: reportReference, b: reportReference });
+
+export type ReplayJob =
+  | { readonly id: string; readonly auditId: string; readonly mode: 'exact' | 'fresh'; readonly status: 'running'; readonly startedAt: string }
+  | { readonly id: string; readonly auditId: string; readonly mode: 'exact'; readonly status: 'succeeded'; readonly startedAt: string; readonly finishedAt: string; readonly result: ExactReplayResult }
+  | { readonly id: string; readonly auditId: string; readonly mode: 'fresh'; readonly status: 'succeeded'; readonly startedAt: string; readonly finishedAt: string; readonly result: FreshReplayResult }
+  | { readonly id: string; readonly auditId: string; readonly mode: 'exact' | 'fresh'; readonly status: 'failed'; readonly startedAt: string; readonly finishedAt: string; readonly error: string };
+
+/** Replay requests this process runs; finished ones are kept (bounded) so their results can be read. */
+const jobsKept = 200;
+
+export async function reportForReference(database: Queryable, reference: string): Promise<StanceReport> {
+  const replay = /^(rpl_[a-z0-9]+)(?::(\d+))?$/.exec(reference);
+  let body: string;
+  if (replay) {
+    const run = await getReplayRun(database, replay[1]!, Number(replay[2] ?? 1));
+    if (!run) throw new StanceWatchError('replay_not_found', `No run ${replay[2] ?? 1} of replay "${replay[1]}".`, 404);
+    body = run.body;
+  } else {
+    const published = await getReportByAudit(database, reference);
+    if (!published) throw new StanceWatchError('report_not_found', `No published report for audit "${reference}".`, 404);
+    body = published.body;
+  }
+  const parsed = stanceReportSchema.safeParse(JSON.parse(body));
+  if (!parsed.success) throw new StanceWatchError('report_invalid', `${reference} is not a valid stance report: ${describeReportProblems(parsed.error).slice(0, 3).join('; ')}`, 500, false);
+  return parsed.data;
+}
+
+export async function diffReferences(database: Queryable, a: string, b: string): Promise<{ a: string; b: string; diff: ReportDiff }> {
+  const [before, after] = await Promise.all([reportForReference(database, a), reportForReference(database, b)]);
+  return { a, b, diff: diffReports(before, after) };
+}
+
+export function createReplaysRouter(system: AuditSystem, options: { readonly writeRateLimiter?: RequestHandler } = {}): Router {
+  const router = Router();
+  const database = system.database.pool;
+  const canEvaluate = requireRole(database, evaluatorRoles);
+  const limit: RequestHandler = options.writeRateLimiter ?? ((_request, _response, next) => next());
+  const jobs = new Map<string, ReplayJob>();
+
+  const keep = (job: ReplayJob) => {
+    jobs.set(job.id, job);
+    if (jobs.size > jobsKept) jobs.delete(jobs.keys().next().value!);
+  };
+
+  router.post('/api/audits/:id/replays', canEvaluate, limit, async (request, response) => {
+    const { id: auditId } = parseRequestPart(auditIdParams, request.params, 'params');
+    const replay = parseRequestPart(replayRequestSchema, request.body ?? {}, 'body');
+    const audit = await getAudit(database, auditId);
+    if (!audit) throw auditNotFound(auditId);
+    if (!(await getReportByAudit(database, auditId))) {
+      throw new StanceWatchError('audit_not_published', `Audit "${auditId}" has not published a report; only published audits can be replayed.`, 409);
+    }
+    const id = `rpj_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    const startedAt = new Date().toISOString();
+    keep({ id, auditId, mode: replay.mode, status: 'running', startedAt });
+    const finished = () => new Date().toISOString();
+    const running =
+      replay.mode === 'exact'
+        ? replayExactly(system, auditId).then((result) => keep({ id, auditId, mode: 'exact', status: 'succeeded', startedAt, finishedAt: finished(), result }))
+        : replayFresh(system, auditId, { runs: replay.runs }).then((result) => keep({ id, auditId, mode: 'fresh', status: 'succeeded', startedAt, finishedAt: finished(), result }));
+    running.catch((error: unknown) => keep({ id, auditId, mode: replay.mode, status: 'failed', startedAt, finishedAt: finished(), error: describeError(error) }));
+    response.status(202).location(`/api/replays/${id}`).json({ id, auditId, mode: replay.mode, status: 'running', links: { self: `/api/replays/${id}` } });
+  });
+
+  router.get('/api/replays/:id', canEvaluate, (request, response) => {
+    const { id } = parseRequestPart(z.object({ id: z.string().regex(/^rpj_[a-z0-9]{1,40}$/, 'a replay request id looks like rpj_…') }), request.params, 'params');
+    const job = jobs.get(id);
+    if (!job) throw new StanceWatchError('replay_not_found', `No replay request "${id}" in this process (they are kept until the server restarts).`, 404);
+    response.json(job);
+  });
+
+  router.get('/api/diff', canEvaluate, async (request, response) => {
+    const { a, b } = parseRequestPart(diffQuerySchema, request.query, 'query');
+    response.json(await diffReferences(database, a, b));
+  });
+
+  return router;
+}

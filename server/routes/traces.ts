@@ -1,0 +1,83 @@
+/**
+ * Traces for reviewers: `GET /api/audits/:id/spans` (every span of the audit, for tools) and
+ * `GET /api/audits/:id/review.json` (the published report, its annotations, and the span that
+ * produced each finding, flag and lens score). Reviewer or admin tokens only: spans hold the
+ * full model prompts and answers.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AuditSystem } from '../../infra/audit-system.js';
+import type { ApiTokenRole } from '../../infra/database/repositories/api-tokens.js';
+import { listAnnotations } from '../../infra/database/repositories/annotations.js';
+import { getAudit } from '../../infra/database/repositories/audits.js';
+import { getReportByAudit } from '../../infra/database/repositories/reports.js';
+import { listAuditSpans, type SpanRow } from '../../infra/database/repositories/spans.js';
+import { agentAttribute } from '../../infra/telemetry/attribute-names.js';
+import { StanceWatchError } from '../../infra/errors.js';
+import type { StanceReport } from '../../graph/report-schema.js';
+import { requireRole } from '../auth.js';
+import { parseRequestPart } from '../validation.js';
+
+export const reviewerRoles: readonly ApiTokenRole[] = ['reviewer', 'admin'];
+
+export const auditIdParams = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'an audit id is letters, digits, "_" or "-"').describe('The audit id, e.g. aud_…'),
+});
+
+export function auditNotFound(id: string): StanceWatchError {
+  return new StanceWatchError('audit_not_found', `No audit with id "${id}"; list audits with GET /api/audits.`, 404);
+}
+
+/** Which span produced each part of a report: its lens agent for findings and scores, Suffixscape's for flags. */
+export interface ReportSpanLinks {
+  readonly audit: string | null;
+  readonly agents: Readonly<Record<string, string>>;
+  readonly findings: Readonly<Record<string, string>>;
+  readonly scores: Readonly<Record<string, string>>;
+  readonly flags: Readonly<Record<string, string>>;
+}
+
+export function reportSpanLinks(report: StanceReport | null, spans: readonly SpanRow[]): ReportSpanLinks {
+  const agents: Record<string, string> = {};
+  let audit: string | null = null;
+  for (const span of spans) {
+    const agent = span.attributes[agentAttribute];
+    // Later runs (a resumed audit) win: they produced what was published.
+    if (typeof agent === 'string' && span.name.startsWith('invoke_agent ')) agents[agent] = span.spanId;
+    if (span.parentSpanId === null && span.name.startsWith('audit ')) audit = span.spanId;
+  }
+  const findings: Record<string, string> = {};
+  const scores: Record<string, string> = {};
+  const flags: Record<string, string> = {};
+  for (const lens of report?.lenses ?? []) {
+    const spanId = agents[`lens:${lens.id}`];
+    if (!spanId) continue;
+    scores[lens.id] = spanId;
+    for (const finding of lens.findings) findings[finding.id] ??= spanId;
+  }
+  const suffixscape = agents.suffixscape;
+  if (suffixscape) for (const flag of report?.suffixscape ?? []) flags[flag.id] = suffixscape;
+  return { audit, agents, findings, scores, flags };
+}
+
+export function createTracesRouter(system: AuditSystem): Router {
+  const router = Router();
+  const database = system.database.pool;
+  const canReview = requireRole(database, reviewerRoles);
+
+  router.get('/api/audits/:id/spans', canReview, async (request, response) => {
+    const { id } = parseRequestPart(auditIdParams, request.params, 'params');
+    if (!(await getAudit(database, id))) throw auditNotFound(id);
+    response.json({ auditId: id, spans: await listAuditSpans(database, id) });
+  });
+
+  router.get('/api/audits/:id/review.json', canReview, async (request, response) => {
+    const { id } = parseRequestPart(auditIdParams, request.params, 'params');
+    if (!(await getAudit(database, id))) throw auditNotFound(id);
+    const [stored, annotations, spans] = await Promise.all([getReportByAudit(database, id), listAnnotations(database, id), listAuditSpans(database, id)]);
+    const report = stored ? (JSON.parse(stored.body) as StanceReport) : null;
+    response.json({ auditId: id, report, annotations, spans: reportSpanLinks(report, spans), links: { trace: `/audits/${id}/trace`, spans: `/api/audits/${id}/spans` } });
+  });
+
+  return router;
+}

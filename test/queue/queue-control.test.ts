@@ -1,0 +1,128 @@
+/**
+ * Editors keep control of queued audits: a cancel reaches the worker running the audit (it
+ * stops and the audit is cancelled, not failed); a worker asked to stop finishes what it runs
+ * first; a lab's re-audit schedule can be set, listed and removed, and when it fires a new
+ * audit of the lab is queued with the lab's latest request. Real PostgreSQL and Redis; the worker
+ * runs in this process.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLabProfile, demoSeeds, startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
+import { openAuditSystem, type AuditSystem } from '../../infra/audit-system.js';
+import { loadConfig } from '../../infra/config.js';
+import { openDatabase, type Database } from '../../infra/database/open-database.js';
+import { listAgentRuns } from '../../infra/database/repositories/agent-runs.js';
+import { getAudit, listAudits } from '../../infra/database/repositories/audits.js';
+import { startAuditWorker } from '../../infra/queue/audit-worker.js';
+import { loadScaleSettings, type ScaleSettings } from '../../infra/queue/scale-settings.js';
+import { launchScheduledAudit, listSchedules, removeSchedule, setSchedule } from '../../infra/queue/schedules.js';
+import { startSimulatedModel, type SimulatedModel } from '../simulated-model/server.js';
+import { waitFor } from './worker-fleet.js';
+
+const databaseUrl = process.env.TEST_DATABASE_URL;
+const redisUrl = process.env.TEST_REDIS_URL;
+
+let site: DemoSite;
+let model: SimulatedModel;
+let database: Database;
+let system: AuditSystem;
+let settings: ScaleSettings;
+
+function auditRequest() {
+  return { lab: demoLabProfile(site.labOrigin), sources: demoSeeds(site.labOrigin), firstPartyOrigins: [site.labOrigin], engine: 'llm' as const };
+}
+
+describe.runIf(databaseUrl && redisUrl)('queued audits under an editor’s control', () => {
+  beforeAll(async () => {
+    site = await startDemoSite();
+    // Slow answers, so an audit is still running when it is cancelled.
+    model = await startSimulatedModel({ latencyMs: 600, seed: 9 });
+    database = await openDatabase({ url: databaseUrl!, schema: `test_${randomBytes(6).toString('hex')}` });
+    const environment: NodeJS.ProcessEnv = {
+      DATABASE_URL: databaseUrl,
+      DATABASE_SCHEMA: database.schema,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: `swtest-${randomBytes(6).toString('hex')}`,
+      WORKER_CANCEL_POLL_MS: '60000',
+      LLM_BASE_URL: model.baseUrl,
+      LLM_MODEL: 'simulated-model',
+      CRAWL_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+      BROWSER: 'never',
+      STANCEWATCH_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'stancewatch-control-')),
+    };
+    settings = loadScaleSettings(environment);
+    system = await openAuditSystem(loadConfig(environment), { database, scaleSettings: settings });
+  });
+
+  afterAll(async () => {
+    await system?.queue?.obliterate({ force: true }).catch(() => undefined);
+    await system?.close();
+    if (database) {
+      await database.pool.query(`drop schema if exists ${database.schema} cascade`).catch(() => undefined);
+      await database.close();
+    }
+    await model?.close();
+    await site?.close();
+  });
+
+  it('cancels an audit a worker is running, by message, and a queued one before any worker takes it', async () => {
+    const queuedOnly = await system.runner.launch(auditRequest());
+    expect(await system.runner.cancel(queuedOnly.auditId)).toBe(true);
+    expect(await system.queue!.getJob(queuedOnly.auditId)).toBeUndefined();
+    expect((await getAudit(database.pool, queuedOnly.auditId))?.status).toBe('cancelled');
+
+    const { auditId } = await system.runner.launch(auditRequest());
+    // Status polling is off (one minute), so only the cancellation message can stop it in time.
+    const worker = await startAuditWorker({ system, redisUrl: redisUrl!, databaseUrl: databaseUrl!, settings, concurrency: 1 });
+    try {
+      await waitFor(async () => ((await listAgentRuns(database.pool, auditId)).some((run) => run.agent.startsWith('lens:') && run.status === 'running') ? true : undefined), 'a lens to start', 30_000);
+      expect(await system.runner.cancel(auditId)).toBe(true);
+      await waitFor(async () => (worker.runningAudits().length === 0 ? true : undefined), 'the worker to stop the audit', 10_000);
+      const audit = await getAudit(database.pool, auditId);
+      expect(audit?.status).toBe('cancelled');
+      expect((await system.runner.wait(auditId)).status).toBe('cancelled');
+      // Cancelling what has ended is refused.
+      expect(await system.runner.cancel(auditId)).toBe(false);
+    } finally {
+      await worker.shutdown(5_000);
+    }
+  }, 60_000);
+
+  it('lets running audits finish when asked to stop, then takes no more', async () => {
+    const worker = await startAuditWorker({ system, redisUrl: redisUrl!, databaseUrl: databaseUrl!, settings, concurrency: 1 });
+    const { auditId } = await system.runner.launch(auditRequest());
+    await waitFor(async () => (worker.runningAudits().includes(auditId) ? true : undefined), 'the worker to take the audit', 30_000);
+    const next = await system.runner.launch(auditRequest());
+    expect(await worker.shutdown(60_000)).toBe(0);
+    expect((await getAudit(database.pool, auditId))?.status).toBe('succeeded');
+    expect((await getAudit(database.pool, next.auditId))?.status).toBe('queued');
+    expect(await system.runner.cancel(next.auditId)).toBe(true);
+  }, 60_000);
+
+  it('sets, lists and removes a lab’s re-audit schedule; a firing queues an audit with the latest request, once', async () => {
+    const slug = demoLabProfile(site.labOrigin).slug;
+    await expect(setSchedule(system.queue!, database.pool, 'never-audited', '1d')).rejects.toThrow(/never been audited/);
+    const set = await setSchedule(system.queue!, database.pool, slug, '6h');
+    expect(set.cadence).toEqual({ kind: 'interval', everyMs: 6 * 3_600_000 });
+    await setSchedule(system.queue!, database.pool, slug, '0 3 * * 1');
+    const listed = await listSchedules(system.queue!);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ labSlug: slug, cadence: { kind: 'cron', pattern: '0 3 * * 1' } });
+    expect(listed[0]!.nextRunAt).not.toBeNull();
+
+    const [latest] = await listAudits(database.pool, { labSlug: slug, limit: 1 });
+    const fired = await launchScheduledAudit(system, slug, 'firing-1');
+    const again = await launchScheduledAudit(system, slug, 'firing-1');
+    expect(again).toEqual({ auditId: fired.auditId, created: false });
+    expect((await getAudit(database.pool, fired.auditId))?.request).toEqual(latest!.request);
+    expect(await system.queue!.getJob(fired.auditId)).toBeDefined();
+    expect(await system.runner.cancel(fired.auditId)).toBe(true);
+
+    expect(await removeSchedule(system.queue!, slug)).toBe(true);
+    expect(await listSchedules(system.queue!)).toEqual([]);
+    expect(await removeSchedule(system.queue!, slug)).toBe(false);
+  }, 30_000);
+});

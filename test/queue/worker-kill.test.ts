@@ -1,0 +1,146 @@
+/**
+ * Audits queued on BullMQ survive their workers being killed: several worker processes share a
+ * batch of audits, one is SIGKILLed mid-audit again and again (and replaced each time), and
+ * still every audit completes exactly once, with the same report as an undisturbed run, without
+ * redoing agents that had finished. Real PostgreSQL (TEST_DATABASE_URL), real Redis
+ * (TEST_REDIS_URL), the real CLI in child processes, the simulated model at 300 ms per answer.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLabProfile, demoSeeds, startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
+import type { StanceReport } from '../../graph/report-schema.js';
+import { openAuditSystem, type AuditSystem } from '../../infra/audit-system.js';
+import { loadConfig } from '../../infra/config.js';
+import { openDatabase, type Database } from '../../infra/database/open-database.js';
+import { listAgentRuns } from '../../infra/database/repositories/agent-runs.js';
+import { getAudit } from '../../infra/database/repositories/audits.js';
+import { getReportByAudit, listReportVersions } from '../../infra/database/repositories/reports.js';
+import { loadScaleSettings } from '../../infra/queue/scale-settings.js';
+import { startSimulatedModel, type SimulatedModel } from '../simulated-model/server.js';
+import { withoutRunIdentity } from '../support/report-checks.js';
+import { killHard, startWorkerProcess, untilReady, waitFor, type WorkerProcess } from './worker-fleet.js';
+
+const databaseUrl = process.env.TEST_DATABASE_URL;
+const redisUrl = process.env.TEST_REDIS_URL;
+
+let site: DemoSite;
+let model: SimulatedModel;
+let database: Database;
+let environment: NodeJS.ProcessEnv;
+let launcher: AuditSystem;
+const workers: WorkerProcess[] = [];
+
+describe.runIf(databaseUrl && redisUrl)('audits on the queue whose workers are killed', () => {
+  beforeAll(async () => {
+    site = await startDemoSite();
+    model = await startSimulatedModel({ latencyMs: 300, seed: 7 });
+    const schema = `test_${randomBytes(6).toString('hex')}`;
+    database = await openDatabase({ url: databaseUrl!, schema });
+    environment = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATABASE_SCHEMA: schema,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: `swtest-${randomBytes(6).toString('hex')}`,
+      // Short locks so a dead worker's audit is picked up again within seconds.
+      QUEUE_LOCK_MS: '5000',
+      QUEUE_STALLED_INTERVAL_MS: '2000',
+      WORKER_CONCURRENCY: '2',
+      LLM_BASE_URL: model.baseUrl,
+      LLM_MODEL: 'simulated-model',
+      LLM_MAX_CONCURRENCY: '12',
+      CRAWL_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+      // Plain HTTP reads: a headless browser under a batch of parallel audits is the slow part.
+      BROWSER: 'never',
+      STANCEWATCH_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'stancewatch-queue-')),
+    };
+    launcher = await openAuditSystem(loadConfig(environment), { database, scaleSettings: loadScaleSettings(environment) });
+  }, 30_000);
+
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => killHard(worker)));
+    await launcher?.queue?.obliterate({ force: true }).catch(() => undefined);
+    await launcher?.close();
+    if (database) {
+      await database.pool.query(`drop schema if exists ${database.schema} cascade`).catch(() => undefined);
+      await database.close();
+    }
+    await model?.close();
+    await site?.close();
+  });
+
+  it('completes every audit exactly once, identical to an undisturbed run, resuming instead of redoing', async () => {
+    const lab = demoLabProfile(site.labOrigin);
+    const request = { lab, sources: demoSeeds(site.labOrigin), firstPartyOrigins: [site.labOrigin], engine: 'llm' as const };
+
+    // The reference: one audit run to the end in this process, nobody killed (while the workers boot).
+    const reference = await launcher.runner.launch(request, { start: false });
+    const referenceRun = launcher.runner.run(reference.auditId);
+
+    const auditIds: string[] = [];
+    for (let index = 0; index < 6; index += 1) auditIds.push((await launcher.runner.launch(request)).auditId);
+    // Launching again with the same idempotency key neither records nor queues a second audit.
+    const first = await launcher.runner.launch(request, { idempotencyKey: 'batch-extra' });
+    const again = await launcher.runner.launch(request, { idempotencyKey: 'batch-extra' });
+    expect(again).toEqual({ auditId: first.auditId, created: false });
+    auditIds.push(first.auditId);
+    expect(await launcher.queue!.getJobCounts('waiting', 'active', 'delayed')).toMatchObject({ waiting: auditIds.length });
+
+    for (let index = 0; index < 2; index += 1) workers.push(startWorkerProcess(environment));
+    expect((await referenceRun).status).toBe('succeeded');
+    await Promise.all(workers.map((worker) => untilReady(worker, 60_000)));
+
+    const unfinished = async () => {
+      const statuses = await Promise.all(auditIds.map((auditId) => getAudit(database.pool, auditId)));
+      return statuses.filter((audit) => audit?.status !== 'succeeded' && audit?.status !== 'failed').length;
+    };
+    let killsMidAudit = 0;
+    while (killsMidAudit < 3 && (await unfinished()) > 0) {
+      const victim = await waitFor(
+        async () => workers.find((worker) => worker.alive() && worker.auditsInFlight().length > 0),
+        'a worker in the middle of an audit',
+        30_000,
+        50,
+      ).catch(() => undefined);
+      if (!victim) break;
+      // Let it get some way into its audits, so the kill lands between agents.
+      await new Promise((resolve) => setTimeout(resolve, 500 + killsMidAudit * 500));
+      if (victim.auditsInFlight().length === 0) continue;
+      await killHard(victim);
+      killsMidAudit += 1;
+      workers.push(startWorkerProcess(environment));
+    }
+    expect(killsMidAudit, workers.map((worker) => worker.output()).join('\n---\n')).toBeGreaterThanOrEqual(3);
+
+    await waitFor(async () => ((await unfinished()) === 0 ? true : undefined), 'every audit to finish', 60_000, 250);
+
+    const referenceBody = withoutRunIdentity(JSON.parse((await getReportByAudit(database.pool, reference.auditId))!.body) as StanceReport);
+    const versions = await listReportVersions(database.pool, lab.slug);
+    const attemptsOf: number[][] = [];
+    for (const auditId of auditIds) {
+      const audit = await getAudit(database.pool, auditId);
+      expect(audit?.status, `${auditId}: ${audit?.error}`).toBe('succeeded');
+      expect(versions.filter((version) => version.auditId === auditId), auditId).toHaveLength(1);
+      const report = JSON.parse((await getReportByAudit(database.pool, auditId))!.body) as StanceReport;
+      expect(withoutRunIdentity(report)).toEqual(referenceBody);
+      const runs = await listAgentRuns(database.pool, auditId);
+      for (const run of runs) expect(run.status, `${auditId} ${run.agent}`).toBe('succeeded');
+      attemptsOf.push(runs.map((run) => run.attempts));
+    }
+    // Workers asked to stop with nothing left to run exit cleanly.
+    const idle = workers.filter((worker) => worker.alive());
+    for (const worker of idle) worker.child.kill('SIGTERM');
+    expect(await Promise.all(idle.map((worker) => worker.exited))).toEqual(idle.map(() => 0));
+
+    // One version per audit in all: no audit was published twice, none went missing.
+    expect(versions).toHaveLength(auditIds.length + 1);
+    // Some agent was interrupted and redone, yet in those audits agents that had finished before
+    // the kill were not: a resume, not a restart.
+    const resumed = attemptsOf.filter((attempts) => attempts.some((count) => count > 1));
+    expect(resumed.length, JSON.stringify(attemptsOf)).toBeGreaterThanOrEqual(1);
+    expect(resumed.some((attempts) => attempts.some((count) => count === 1)), JSON.stringify(attemptsOf)).toBe(true);
+  }, 120_000);
+});
