@@ -27,7 +27,8 @@ function urlWithProtocols(protocols: readonly string[], example: string) {
   );
 }
 
-function integerSetting(fallback: number, min: number, max: number) {
+/** A whole-number environment variable with a default and bounds (shared by every settings schema). */
+export function integerSetting(fallback: number, min: number, max: number) {
   return z
     .string()
     .trim()

@@ -4,23 +4,8 @@
  * naming the variable). They only matter when REDIS_URL is set, so they live beside the queue.
  */
 import { z } from 'zod';
+import { integerSetting } from '../config.js';
 import { StanceWatchError } from '../errors.js';
-
-function integerSetting(fallback: number, min: number, max: number) {
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined || value === '') return fallback;
-      const parsed = Number(value);
-      if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-        context.addIssue({ code: 'custom', message: `expected a whole number from ${min} to ${max}, got "${value}"` });
-        return z.NEVER;
-      }
-      return parsed;
-    });
-}
 
 export const scaleEnvironmentSchema = z.object({
   QUEUE_PREFIX: z
