@@ -65,14 +65,6 @@ export interface EfSearchFigures {
   readonly p95Milliseconds: number;
 }
 
-/** Why the full-text leg of hybrid search costs what it does: how much of the store a query's OR-ed terms match. */
-export interface TextLegFigures {
-  readonly sampledQueries: number;
-  readonly meanQueryTerms: number;
-  readonly meanMatchingChunks: number;
-  readonly meanMatchingShare: number;
-}
-
 /** Building the HNSW index in one pass over the loaded table, for comparison with maintaining it row by row. */
 export interface IndexBuildFigures {
   readonly milliseconds: number;
@@ -109,9 +101,11 @@ export interface BackendFigures {
   readonly hybrid: {
     readonly unfiltered: LatencyFigures;
     readonly auditFiltered: LatencyFigures;
-    /** The unfiltered queries with empty text: the vector leg, fusion and row fetch without full-text ranking. */
+    /**
+     * The unfiltered queries with empty text: the vector leg, fusion and row fetch without
+     * full-text ranking. The difference from `unfiltered` is what the full-text leg costs.
+     */
     readonly vectorLegOnly: LatencyFigures;
-    readonly textLeg: TextLegFigures;
   };
   readonly recall: RecallFigures;
   /** Absent when skipped (--skip-index-build). */

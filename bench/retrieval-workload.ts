@@ -12,10 +12,10 @@ import { upsertLab } from '../infra/database/repositories/labs.js';
 import { putSnapshot } from '../infra/database/repositories/snapshots.js';
 import { embeddingDimensions, type Embedder } from '../tools/embedder.js';
 import { insertChunks, type ChunkInput } from '../tools/evidence-store.js';
-import { hybridSearch, orTsQuery } from '../tools/hybrid-retrieval.js';
+import { hybridSearch } from '../tools/hybrid-retrieval.js';
 import { createLocalEmbedder } from '../tools/local-embedder.js';
 import { createCorpus, type Corpus, type CorpusOptions } from './retrieval-corpus.js';
-import type { BackendFigures, EfSearchFigures, IndexBuildFigures, InsertFigures, LatencyFigures, RecallFigures, TextLegFigures } from './retrieval-figures.js';
+import type { BackendFigures, EfSearchFigures, IndexBuildFigures, InsertFigures, LatencyFigures, RecallFigures } from './retrieval-figures.js';
 import {
   nearestNeighbours,
   exactSearchSettings,
@@ -37,8 +37,6 @@ export interface RetrievalWorkloadOptions extends CorpusOptions {
   readonly warmupQueries: number;
   readonly recallQueries: number;
   readonly efSearchSweep: readonly number[];
-  /** How many of the unfiltered queries to count full-text matches for. */
-  readonly textLegSample: number;
   /** Time a one-pass rebuild of the HNSW index after the measurements. */
   readonly measureIndexBuild: boolean;
   /**
@@ -86,7 +84,6 @@ export async function runRetrievalWorkload(database: Database, options: Retrieva
   const auditFiltered = await measureHybrid(database, options, filteredTexts, filteredEmbeddings!, () => filterRandom.pick(corpus.layout.audits).id);
   log(`${database.backend}: ${options.latencyQueries} hybrid queries with empty text (vector leg only)`);
   const vectorLegOnly = await measureHybrid(database, options, queryTexts.map(() => ''), queryEmbeddings!, () => undefined);
-  const textLeg = await measureTextLeg(database, queryTexts.slice(options.warmupQueries, options.warmupQueries + options.textLegSample), corpus.statistics.chunks);
 
   log(`${database.backend}: recall@${options.k} over ${options.recallQueries} queries`);
   const recall = await measureRecall(database, options, recallEmbeddings!.map((embedding) => pgvector.toSql(embedding) as string));
@@ -112,7 +109,7 @@ export async function runRetrievalWorkload(database: Database, options: Retrieva
     },
     insert: { ...insert, analyseMilliseconds: analyse.milliseconds },
     storage,
-    hybrid: { unfiltered, auditFiltered, vectorLegOnly, textLeg },
+    hybrid: { unfiltered, auditFiltered, vectorLegOnly },
     recall,
     indexBuild,
     memory: memoryFigures(),
@@ -290,18 +287,6 @@ async function recreateHnswIndex(database: Database, parameters: HnswParameters)
   if (storage.length === 0) return;
   await database.pool.query(`drop index ${hnswIndexName}`);
   await database.pool.query(`create index ${hnswIndexName} on chunks using hnsw (embedding vector_cosine_ops) with (${storage.join(', ')})`);
-}
-
-async function measureTextLeg(database: Database, texts: readonly string[], chunks: number): Promise<TextLegFigures> {
-  const terms: number[] = [];
-  const matches: number[] = [];
-  for (const text of texts) {
-    const query = orTsQuery(text);
-    terms.push(query.split(' | ').length);
-    const { rows } = await database.pool.query<{ count: string }>(`select count(*) from chunks where tsv @@ to_tsquery('english', $1)`, [query]);
-    matches.push(Number(rows[0]?.count ?? 0));
-  }
-  return { sampledQueries: texts.length, meanQueryTerms: mean(terms), meanMatchingChunks: mean(matches), meanMatchingShare: mean(matches) / chunks };
 }
 
 async function measureIndexBuild(database: Database, chunks: number): Promise<IndexBuildFigures> {

@@ -126,7 +126,6 @@ async function main(): Promise<number> {
     warmupQueries: 20,
     recallQueries: options['recall-queries'],
     efSearchSweep: [40, 100, 200, 400],
-    textLegSample: 20,
     measureIndexBuild: !options['skip-index-build'],
     ...(options['hnsw-m'] !== undefined || options['hnsw-ef-construction'] !== undefined
       ? {
