@@ -68,6 +68,9 @@ export async function hybridSearch(database: Queryable, request: HybridQuery): P
     throw new StanceWatchError('retrieval_invalid', `k must be a whole number from 1 to 200, got ${request.k}`, 400);
   }
   const candidates = request.candidates ?? Math.max(request.k * 4, 40);
+  if (!Number.isInteger(candidates) || candidates < request.k || candidates > 1000) {
+    throw new StanceWatchError('retrieval_invalid', `candidates must be a whole number from k to 1000, got ${candidates}`, 400);
+  }
   const embedding = pgvector.toSql([...request.queryEmbedding]);
   const exact = (request.mode ?? 'exact') === 'exact';
   // `materialized` keeps the planner from using the HNSW index in exact mode.
@@ -79,12 +82,15 @@ export async function hybridSearch(database: Queryable, request: HybridQuery): P
          select id, row_number() over (order by embedding <=> $3::vector, id) as rank
          from scoped order by embedding <=> $3::vector, id limit $5
        )`
-    : `vector_hits as (
+    : // Filters and limit are written into the statement, not left as "$1 is null or …" and
+      // "$5": a prepared statement's generic plan cannot see them, and then prefers a full scan
+      // and sort to walking the HNSW index.
+      `vector_hits as (
          select id, row_number() over (order by distance, id) as rank
          from (
            select id, embedding <=> $3::vector as distance from chunks
-           where ($1::text is null or audit_id = $1) and ($2::text is null or party = $2)
-           order by embedding <=> $3::vector limit $5
+           where true${request.auditId === undefined ? '' : ' and audit_id = $1'}${request.party === undefined ? '' : ' and party = $2'}
+           order by embedding <=> $3::vector limit ${candidates}
          ) nearest
        )`;
   const sql = `
