@@ -101,6 +101,8 @@ export interface BackendFigures {
   readonly hybrid: {
     readonly unfiltered: LatencyFigures;
     readonly auditFiltered: LatencyFigures;
+    /** The audit-scoped queries in exact mode, as the audit agents run them (every chunk of the audit ranked). */
+    readonly auditExact: LatencyFigures;
     /**
      * The unfiltered queries with empty text: the vector leg, fusion and row fetch without
      * full-text ranking. The difference from `unfiltered` is what the full-text leg costs.

@@ -78,12 +78,18 @@ export async function runRetrievalWorkload(database: Database, options: Retrieva
   ]);
 
   log(`${database.backend}: ${options.latencyQueries} hybrid queries over all audits`);
-  const unfiltered = await measureHybrid(database, options, queryTexts, queryEmbeddings!, () => undefined);
-  const filterRandom = createSeededRandom(options.seed).fork('audit-filter');
+  const unfiltered = await measureHybrid(database, options, 'approximate', queryTexts, queryEmbeddings!, () => undefined);
+  // The same audit for the same query in both audit-scoped runs, so the modes compare like for like.
+  const auditPicker = () => {
+    const random = createSeededRandom(options.seed).fork('audit-filter');
+    return () => random.pick(corpus.layout.audits).id;
+  };
   log(`${database.backend}: ${options.latencyQueries} hybrid queries within one audit`);
-  const auditFiltered = await measureHybrid(database, options, filteredTexts, filteredEmbeddings!, () => filterRandom.pick(corpus.layout.audits).id);
+  const auditFiltered = await measureHybrid(database, options, 'approximate', filteredTexts, filteredEmbeddings!, auditPicker());
+  log(`${database.backend}: ${options.latencyQueries} exact hybrid queries within one audit`);
+  const auditExact = await measureHybrid(database, options, 'exact', filteredTexts, filteredEmbeddings!, auditPicker());
   log(`${database.backend}: ${options.latencyQueries} hybrid queries with empty text (vector leg only)`);
-  const vectorLegOnly = await measureHybrid(database, options, queryTexts.map(() => ''), queryEmbeddings!, () => undefined);
+  const vectorLegOnly = await measureHybrid(database, options, 'approximate', queryTexts.map(() => ''), queryEmbeddings!, () => undefined);
 
   log(`${database.backend}: recall@${options.k} over ${options.recallQueries} queries`);
   const recall = await measureRecall(database, options, recallEmbeddings!.map((embedding) => pgvector.toSql(embedding) as string));
@@ -109,7 +115,7 @@ export async function runRetrievalWorkload(database: Database, options: Retrieva
     },
     insert: { ...insert, analyseMilliseconds: analyse.milliseconds },
     storage,
-    hybrid: { unfiltered, auditFiltered, vectorLegOnly },
+    hybrid: { unfiltered, auditFiltered, auditExact, vectorLegOnly },
     recall,
     indexBuild,
     memory: memoryFigures(),
@@ -202,6 +208,7 @@ async function loadCorpus(
 async function measureHybrid(
   database: Database,
   options: RetrievalWorkloadOptions,
+  mode: 'exact' | 'approximate',
   texts: readonly string[],
   embeddings: readonly number[][],
   auditFor: () => string | undefined,
@@ -211,7 +218,7 @@ async function measureHybrid(
   for (const [index, query] of texts.entries()) {
     const auditId = auditFor();
     const search = await timed(() =>
-      hybridSearch(database.pool, { query, queryEmbedding: embeddings[index]!, k: options.k, mode: 'approximate', ...(auditId ? { auditId } : {}) }),
+      hybridSearch(database.pool, { query, queryEmbedding: embeddings[index]!, k: options.k, mode, ...(auditId ? { auditId } : {}) }),
     );
     // The first queries fill caches and plan caches; they are run, not counted.
     if (index < options.warmupQueries) continue;
