@@ -68,7 +68,10 @@ export function createAuditRunner(deps: AuditDependencies, checkpointer: BaseChe
     const config = { configurable: { thread_id: auditId } };
     const snapshot = await graph.getState(config);
     const started = snapshot.values && Object.keys(snapshot.values).length > 0;
-    if (started && snapshot.next.length === 0) {
+    // `next` leaves out tasks whose results were saved before a crash, so a thread that died
+    // after every agent of a step finished, but before the step's checkpoint, shows an empty
+    // `next` while it still has a step to close. Only a thread with no tasks at all has ended.
+    if (started && snapshot.tasks.length === 0) {
       const published = (snapshot.values as { published?: PublishedVersion | null }).published ?? null;
       return finish(auditId, published ? 'succeeded' : 'failed', published, published ? null : 'the audit ended without publishing');
     }
@@ -90,7 +93,7 @@ export function createAuditRunner(deps: AuditDependencies, checkpointer: BaseChe
       }
       const final = await graph.getState(config);
       const published = (final.values as { published?: PublishedVersion | null }).published ?? null;
-      return finish(auditId, 'succeeded', published, null);
+      return published ? finish(auditId, 'succeeded', published, null) : finish(auditId, 'failed', null, 'the audit ended without publishing');
     } catch (error) {
       if (controller.signal.aborted) return finish(auditId, 'cancelled', null, 'cancelled by an editor');
       return finish(auditId, 'failed', null, describeError(error));
