@@ -14,6 +14,7 @@ import { createAuditsRouter } from './routes/audits.js';
 import { createHealthRouter } from './routes/health.js';
 import { createLabsRouter } from './routes/labs.js';
 import { createReplaysRouter } from './routes/replays.js';
+import { createSchedulesRouter } from './routes/schedules.js';
 import { createTracesRouter } from './routes/traces.js';
 import { securityHeaders } from './security-headers.js';
 import { createWriteRateLimiter, defaultWriteRateLimit, type WriteRateLimit } from './write-rate-limit.js';
@@ -53,6 +54,7 @@ export function createApp(system: AuditSystem, options: AppOptions = {}): expres
   app.use(createTracesRouter(system));
   app.use(createAnnotationsRouter(system, { writeRateLimiter }));
   app.use(createReplaysRouter(system, { writeRateLimiter }));
+  app.use(createSchedulesRouter(system, { writeRateLimiter }));
   if (options.pages !== false) app.use(createPagesMount(system).handler);
 
   app.use(notFoundHandler);

@@ -20,6 +20,9 @@ import {
   progressEventSchema,
   readinessSchema,
 } from './api-schemas.js';
+import { newAnnotationSchema } from './routes/annotations.js';
+import { diffQuerySchema, replayRequestSchema } from './routes/replays.js';
+import { scheduleListSchema, scheduleRequestSchema, scheduleSchema } from './routes/schedules.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -41,6 +44,11 @@ const components = {
   Error: jsonSchemaOf(errorBodySchema, 'output'),
   Health: jsonSchemaOf(healthSchema, 'output'),
   Readiness: jsonSchemaOf(readinessSchema, 'output'),
+  AnnotationRequest: jsonSchemaOf(newAnnotationSchema, 'input'),
+  ReplayRequest: jsonSchemaOf(replayRequestSchema, 'input'),
+  ScheduleRequest: jsonSchemaOf(scheduleRequestSchema, 'input'),
+  Schedule: jsonSchemaOf(scheduleSchema, 'output'),
+  ScheduleList: jsonSchemaOf(scheduleListSchema, 'output'),
 };
 
 type ComponentName = keyof typeof components;
@@ -48,6 +56,8 @@ type ComponentName = keyof typeof components;
 const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: ComponentName, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
 const problem = (description: string) => json('Error', description);
+/** A JSON answer whose shape is described in words (traces and replay results are open-ended). */
+const jsonObject = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 
 const auditIdParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^aud_[A-Za-z0-9]{1,64}$' } };
 const slugParameter = { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } };
@@ -68,6 +78,7 @@ const authProblems = {
   '401': problem('No token, an unknown token or a revoked token.'),
   '403': problem('The token’s role may not do this.'),
 };
+const noQueue = problem('Schedules need the audit queue: the server runs without REDIS_URL.');
 
 export function createOpenApiDocument(): object {
   return {
@@ -167,6 +178,110 @@ export function createOpenApiDocument(): object {
           summary: 'One published report version',
           parameters: [slugParameter, { ...auditIdParameter, name: 'auditId' }],
           responses: { '200': json('StanceReport', 'The report, exactly as stored.'), '404': problem('That audit published no report for the lab.') },
+        },
+      },
+      '/api/audits/{id}/spans': {
+        get: {
+          summary: 'Every span of an audit (reviewer or admin)',
+          description: 'Agents, model calls with prompts, answers and tokens, and tool calls (fetch, extract, retrieval, quote checks).',
+          security: tokenSecurity,
+          parameters: [auditIdParameter],
+          responses: { '200': jsonObject('{ auditId, spans: [...] }'), '404': problem('No such audit.'), ...authProblems },
+        },
+      },
+      '/api/audits/{id}/review.json': {
+        get: {
+          summary: 'The report, its annotations, and the span behind each finding, flag and score (reviewer or admin)',
+          security: tokenSecurity,
+          parameters: [auditIdParameter],
+          responses: { '200': jsonObject('{ auditId, report, annotations, spans, links }'), '404': problem('No such audit.'), ...authProblems },
+        },
+      },
+      '/api/audits/{id}/annotations': {
+        post: {
+          summary: 'Annotate a finding, flag, score or the report (reviewer or admin; append-only)',
+          security: tokenSecurity,
+          parameters: [auditIdParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('AnnotationRequest') } } },
+          responses: {
+            '201': jsonObject('The stored annotation; its author is the token’s name.'),
+            '400': problem('Invalid annotation, or a target the report does not contain.'),
+            '404': problem('No such audit.'),
+            '429': problem('Too many writes with this token.'),
+            ...authProblems,
+          },
+        },
+        get: {
+          summary: 'An audit’s annotations (reviewer, evaluator or admin)',
+          security: tokenSecurity,
+          parameters: [auditIdParameter],
+          responses: { '200': jsonObject('{ auditId, annotations: [...] }'), '404': problem('No such audit.'), ...authProblems },
+        },
+      },
+      '/api/audits/{id}/replays': {
+        post: {
+          summary: 'Replay a published audit exactly (recorded calls) or fresh × runs (evaluator or admin)',
+          security: tokenSecurity,
+          parameters: [auditIdParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('ReplayRequest') } } },
+          responses: {
+            '202': jsonObject('{ id, auditId, mode, status: "running", links.self }: follow links.self.'),
+            '400': problem('Invalid replay request.'),
+            '404': problem('No such audit.'),
+            '409': problem('The audit has not published a report.'),
+            '429': problem('Too many writes with this token.'),
+            ...authProblems,
+          },
+        },
+      },
+      '/api/replays/{id}': {
+        get: {
+          summary: 'A replay request’s state, and its result when done (evaluator or admin)',
+          security: tokenSecurity,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^rpj_[a-z0-9]{1,40}$' } }],
+          responses: {
+            '200': jsonObject('running, or succeeded with the result (exact: identical and differing paths; fresh: the consistency report), or failed with the reason.'),
+            '404': problem('No such replay request in this process.'),
+            ...authProblems,
+          },
+        },
+      },
+      '/api/diff': {
+        get: {
+          summary: 'What changed between two reports: audits or replay runs (evaluator or admin)',
+          security: tokenSecurity,
+          parameters: queryParameters(diffQuerySchema),
+          responses: { '200': jsonObject('{ a, b, diff }'), '400': problem('Invalid reference.'), '404': problem('No such report.'), ...authProblems },
+        },
+      },
+      '/api/schedules': {
+        get: {
+          summary: 'Every lab’s re-audit schedule',
+          security: tokenSecurity,
+          responses: { '200': json('ScheduleList', 'Schedules, by lab.'), '409': noQueue, ...authProblems },
+        },
+      },
+      '/api/labs/{slug}/schedule': {
+        put: {
+          summary: 'Set or replace a lab’s re-audit schedule (editor or admin)',
+          description: 'Each firing launches a new audit of the lab with the request of its latest audit.',
+          security: tokenSecurity,
+          parameters: [slugParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('ScheduleRequest') } } },
+          responses: {
+            '200': json('Schedule', 'The schedule now in force.'),
+            '400': problem('An interval under a minute, or text that is neither an interval nor a cron pattern (error.fields.every).'),
+            '404': problem('The lab has never been audited, so there is no request to repeat.'),
+            '409': noQueue,
+            '429': problem('Too many writes with this token.'),
+            ...authProblems,
+          },
+        },
+        delete: {
+          summary: 'Stop re-auditing a lab (editor or admin)',
+          security: tokenSecurity,
+          parameters: [slugParameter],
+          responses: { '204': { description: 'Removed.' }, '404': problem('The lab has no schedule.'), '409': noQueue, '429': problem('Too many writes with this token.'), ...authProblems },
         },
       },
       '/healthz': { get: { summary: 'The process is up', responses: { '200': json('Health', 'Up.') } } },

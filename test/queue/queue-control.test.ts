@@ -19,6 +19,8 @@ import { getAudit, listAudits } from '../../infra/database/repositories/audits.j
 import { startAuditWorker } from '../../infra/queue/audit-worker.js';
 import { loadScaleSettings, type ScaleSettings } from '../../infra/queue/scale-settings.js';
 import { launchScheduledAudit, listSchedules, removeSchedule, setSchedule } from '../../infra/queue/schedules.js';
+import { createApiToken } from '../../infra/database/repositories/api-tokens.js';
+import { startServer } from '../../server/start-server.js';
 import { startSimulatedModel, type SimulatedModel } from '../simulated-model/server.js';
 import { waitFor } from './worker-fleet.js';
 
@@ -124,5 +126,43 @@ describe.runIf(databaseUrl && redisUrl)('queued audits under an editor’s contr
     expect(await removeSchedule(system.queue!, slug)).toBe(true);
     expect(await listSchedules(system.queue!)).toEqual([]);
     expect(await removeSchedule(system.queue!, slug)).toBe(false);
+  }, 30_000);
+
+  it('lets editors see and change schedules over HTTP, and reviewers only see them', async () => {
+    const slug = demoLabProfile(site.labOrigin).slug;
+    const server = await startServer(system, { host: '127.0.0.1', port: 0, pages: false, log: () => undefined });
+    const editor = (await createApiToken(database.pool, { name: 'schedules editor', role: 'editor' })).secret;
+    const reviewer = (await createApiToken(database.pool, { name: 'schedules reviewer', role: 'reviewer' })).secret;
+    const call = (secret: string, method: string, path: string, body?: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    try {
+      const set = await call(editor, 'PUT', `/api/labs/${slug}/schedule`, { every: '1d' });
+      expect(set.status).toBe(200);
+      expect(await set.json()).toMatchObject({ labSlug: slug, every: 'every 1d', cadence: { kind: 'interval', everyMs: 86_400_000 } });
+
+      const listed = (await (await call(reviewer, 'GET', '/api/schedules')).json()) as { schedules: { labSlug: string; every: string; nextRunAt: string | null }[] };
+      expect(listed.schedules).toEqual([expect.objectContaining({ labSlug: slug, every: 'every 1d' })]);
+      expect(listed.schedules[0]!.nextRunAt).not.toBeNull();
+      expect((await call(reviewer, 'PUT', `/api/labs/${slug}/schedule`, { every: '6h' })).status).toBe(403);
+
+      const tooOften = await call(editor, 'PUT', `/api/labs/${slug}/schedule`, { every: '10s' });
+      expect(tooOften.status).toBe(400);
+      expect(((await tooOften.json()) as { error: { fields: Record<string, string> } }).error.fields.every).toMatch(/shorter than a minute/);
+      const neverAudited = await call(editor, 'PUT', '/api/labs/never-audited/schedule', { every: '1d' });
+      expect(neverAudited.status).toBe(404);
+      expect(((await neverAudited.json()) as { error: { message: string } }).error.message).toMatch(/never been audited/);
+
+      const edited = await call(editor, 'PUT', `/api/labs/${slug}/schedule`, { every: '0 3 * * 1' });
+      expect(await edited.json()).toMatchObject({ every: 'cron 0 3 * * 1' });
+      expect((await call(editor, 'DELETE', `/api/labs/${slug}/schedule`)).status).toBe(204);
+      expect((await call(editor, 'DELETE', `/api/labs/${slug}/schedule`)).status).toBe(404);
+      expect(await (await call(reviewer, 'GET', '/api/schedules')).json()).toEqual({ schedules: [] });
+    } finally {
+      await server.close();
+    }
   }, 30_000);
 });

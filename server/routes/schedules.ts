@@ -1,0 +1,92 @@
+/**
+ * Scheduled re-audits over HTTP, so editors see and change them where they launch audits:
+ * `GET /api/schedules` (any token), `PUT /api/labs/:slug/schedule` and
+ * `DELETE /api/labs/:slug/schedule` (editor or admin). Schedules live on the audit queue, so
+ * they need REDIS_URL; without it each route says so instead of pretending.
+ */
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import type { AuditSystem } from '../../infra/audit-system.js';
+import { StanceWatchError } from '../../infra/errors.js';
+import type { AuditQueue } from '../../infra/queue/audit-queue.js';
+import { describeCadence, listSchedules, parseCadence, removeSchedule, setSchedule, type LabSchedule } from '../../infra/queue/schedules.js';
+import { editorRoles, readerRoles, requireRole } from '../auth.js';
+import { labSlugParamsSchema } from '../api-schemas.js';
+import { RequestInvalidError } from '../http-errors.js';
+import { parseRequestPart } from '../validation.js';
+
+export const scheduleRequestSchema = z
+  .object({
+    every: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .describe('How often to re-audit: an interval (30m, 6h, 1d, 2w) or a cron pattern ("0 3 * * 1" = Mondays at 03:00).'),
+  })
+  .strict();
+
+export const scheduleSchema = z.object({
+  labSlug: z.string(),
+  every: z.string().describe('The cadence in words: "every 1d" or "cron 0 3 * * 1".'),
+  cadence: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('interval'), everyMs: z.number().int().positive() }),
+    z.object({ kind: z.literal('cron'), pattern: z.string() }),
+  ]),
+  nextRunAt: z.string().nullable().describe('When it fires next (ISO time), when the queue knows it.'),
+});
+
+export const scheduleListSchema = z.object({ schedules: z.array(scheduleSchema) });
+
+export function scheduleView(schedule: LabSchedule): z.infer<typeof scheduleSchema> {
+  return { labSlug: schedule.labSlug, every: describeCadence(schedule.cadence), cadence: schedule.cadence, nextRunAt: schedule.nextRunAt };
+}
+
+function queueOf(system: AuditSystem): AuditQueue {
+  if (!system.queue) {
+    throw new StanceWatchError(
+      'schedules_need_queue',
+      'Scheduled re-audits run on the audit queue: set REDIS_URL for the server and start workers with "stancewatch worker".',
+      409,
+    );
+  }
+  return system.queue;
+}
+
+export function createSchedulesRouter(system: AuditSystem, options: { readonly writeRateLimiter?: RequestHandler } = {}): Router {
+  const router = Router();
+  const database = system.database.pool;
+  const canRead = requireRole(database, readerRoles);
+  const canEdit = requireRole(database, editorRoles);
+  const limit: RequestHandler = options.writeRateLimiter ?? ((_request, _response, next) => next());
+
+  router.get('/api/schedules', canRead, async (_request, response) => {
+    const schedules = await listSchedules(queueOf(system));
+    schedules.sort((left, right) => left.labSlug.localeCompare(right.labSlug));
+    response.json({ schedules: schedules.map(scheduleView) });
+  });
+
+  router.put('/api/labs/:slug/schedule', canEdit, limit, async (request, response) => {
+    const { slug } = parseRequestPart(labSlugParamsSchema, request.params, 'params');
+    const { every } = parseRequestPart(scheduleRequestSchema, request.body ?? {}, 'body');
+    try {
+      parseCadence(every);
+    } catch (error) {
+      // Said beside the field, so the dashboard's form can show it there.
+      const message = error instanceof Error ? error.message : String(error);
+      throw new RequestInvalidError(message, { every: message });
+    }
+    const schedule = await setSchedule(queueOf(system), database, slug, every);
+    response.json(scheduleView(schedule));
+  });
+
+  router.delete('/api/labs/:slug/schedule', canEdit, limit, async (request, response) => {
+    const { slug } = parseRequestPart(labSlugParamsSchema, request.params, 'params');
+    if (!(await removeSchedule(queueOf(system), slug))) {
+      throw new StanceWatchError('schedule_not_found', `Lab "${slug}" has no re-audit schedule.`, 404);
+    }
+    response.status(204).end();
+  });
+
+  return router;
+}
