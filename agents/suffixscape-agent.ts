@@ -10,7 +10,9 @@ import { createEvidenceVerifier } from './evidence-verifier.js';
 
 async function readFlags(deps: AuditDependencies, state: AuditStateValue): Promise<SuffixscapeOutcome> {
   const engine = deps.engineFor(state.request.engine);
-  const verifier = createEvidenceVerifier(deps.database.pool, state.sources);
+  // Each flag's quote check is a span beneath the agent, as the lens agents' are: reviewers see
+  // which flags were dropped and why.
+  const verifier = createEvidenceVerifier(deps.database.pool, state.sources, { tracing: deps.progress.tracing, scope: { auditId: state.auditId, agent: 'suffixscape' } });
   const passages: EvidencePassage[] = [];
   for (const source of state.sources) {
     if (source.party !== 'first' || source.snapshotHash === null || source.issues.includes('redirected-to-login')) continue;

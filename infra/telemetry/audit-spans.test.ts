@@ -1,7 +1,7 @@
 /**
  * A real audit of the demo lab read by the simulated model over HTTP leaves a complete trace:
  * the audit, all thirteen agents beneath it, every model call with its tokens beneath its agent,
- * every fetch, retrieval query and quote verification, and every row carries the audit id.
+ * every fetch, retrieval query and quote verification (lens findings and Suffixscape flags), and every row carries the audit id.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLabProfile, demoSeeds, startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
@@ -98,7 +98,10 @@ describe('the trace of an audit read by a model', () => {
     const verifications = named('execute_tool verify_quote');
     expect(verifications.length).toBeGreaterThan(0);
     expect(verifications.every((span) => ['verified', 'dropped'].includes(String(span.attributes['stancewatch.quote.outcome'])))).toBe(true);
-    const lensAgents = new Set(named('invoke_agent lens:').map((span) => span.spanId));
-    expect(verifications.every((span) => lensAgents.has(span.parentSpanId!))).toBe(true);
+    // Lens findings and Suffixscape flags alike: every quote check sits beneath the agent that quoted.
+    const quotingAgents = new Set([...named('invoke_agent lens:'), ...named('invoke_agent suffixscape')].map((span) => span.spanId));
+    expect(verifications.every((span) => quotingAgents.has(span.parentSpanId!))).toBe(true);
+    const suffixscape = named('invoke_agent suffixscape')[0]!;
+    expect(verifications.filter((span) => span.parentSpanId === suffixscape.spanId).length).toBeGreaterThan(0);
   });
 });
