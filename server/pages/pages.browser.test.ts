@@ -1,11 +1,14 @@
 /**
  * The pages in a real browser (Debian's Chromium through playwright-core), on a real audit of
  * the demo lab: every section of the stance page, hostile crawled text shown as text under the
- * service's CSP, phone width, the labs index and the audits dashboard.
+ * service's CSP, phone width, the labs index and the audits dashboard, with its re-audit
+ * schedules (on real Redis and PostgreSQL when TEST_REDIS_URL and TEST_DATABASE_URL are set).
  */
-import { mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
@@ -14,11 +17,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLabProfile, demoSeeds, startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
 import { serialiseReport } from '../../graph/report-serialisation.js';
 import { stanceReportSchema, type StanceReport } from '../../graph/report-schema.js';
-import type { AuditSystem } from '../../infra/audit-system.js';
+import { openAuditSystem, type AuditSystem } from '../../infra/audit-system.js';
+import { loadConfig } from '../../infra/config.js';
 import { openDatabase, type Database } from '../../infra/database/open-database.js';
 import { createApiToken } from '../../infra/database/repositories/api-tokens.js';
 import { createAudit, setAuditStatus } from '../../infra/database/repositories/audits.js';
 import { getReportByAudit, publishReport } from '../../infra/database/repositories/reports.js';
+import { loadScaleSettings } from '../../infra/queue/scale-settings.js';
 import { openTestAuditSystem } from '../../test/support/audit-system.js';
 import { createApp } from '../app.js';
 import { securityHeaders } from '../security-headers.js';
@@ -297,6 +302,121 @@ describe('launching an audit from the dashboard, against the real API', () => {
     await card.getByRole('link', { name: 'Read the published report' }).click();
     await page.waitForURL(/\/labs\/second-lantern\/audits\/aud_/);
     expect(await page.locator('h1').textContent()).toBe('Second Lantern');
+    expect(misbehaviour).toEqual({ dialogs: [], errors: [] });
+    await context.close();
+  });
+});
+
+/** Sets an editor's token on the dashboard of the app at `apiOrigin`. */
+async function openDashboardAsEditor(context: BrowserContext, apiOrigin: string, tokens: Database): Promise<{ page: Page; misbehaviour: PageMisbehaviour }> {
+  const { secret } = await createApiToken(tokens.pool, { name: 'schedules browser test', role: 'editor' });
+  const opened = await openPage(context, `${apiOrigin}/audits`);
+  await opened.page.getByLabel('API token', { exact: true }).fill(secret);
+  await opened.page.getByRole('button', { name: 'Use token' }).click();
+  await expect.poll(() => opened.page.locator('#token-status').textContent()).toContain('A token is set');
+  return opened;
+}
+
+describe('re-audit schedules on the dashboard, without a queue', () => {
+  let apiServer: Server | undefined;
+  afterAll(async () => close(apiServer));
+
+  it('says schedules need REDIS_URL and turns the schedule form off', async () => {
+    let apiOrigin: string;
+    ({ server: apiServer, origin: apiOrigin } = await listen(createApp(system, { log: () => undefined })));
+    const context = await browser.newContext();
+    const before = await openPage(context, `${apiOrigin}/audits`);
+    await expect.poll(() => before.page.locator('#schedules-status').textContent()).toBe('Give an API token to see schedules.');
+    await before.page.close();
+
+    const { page, misbehaviour } = await openDashboardAsEditor(context, apiOrigin, database);
+    const status = page.locator('#schedules-status');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/set REDIS_URL/);
+    expect(await status.getAttribute('class')).toContain('error');
+    expect(await page.locator('#schedule-rows tr').count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Re-audit every', { exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByLabel('Lab', { exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Save schedule' }).isDisabled()).toBe(true);
+    // The demo lab was audited, so the form offers it.
+    expect(await page.locator('#field-labSlug option').allTextContents()).toContain('Lanternfish Labs (lanternfish)');
+    expect(misbehaviour).toEqual({ dialogs: [], errors: [] });
+    await context.close();
+  });
+});
+
+const queueDatabaseUrl = process.env.TEST_DATABASE_URL;
+const queueRedisUrl = process.env.TEST_REDIS_URL;
+
+describe.runIf(queueDatabaseUrl && queueRedisUrl)('re-audit schedules on the dashboard, on real Redis and PostgreSQL', () => {
+  let queueDatabase: Database | undefined;
+  let queueSystem: AuditSystem | undefined;
+  let apiServer: Server | undefined;
+  let apiOrigin: string;
+
+  beforeAll(async () => {
+    queueDatabase = await openDatabase({ url: queueDatabaseUrl!, schema: `test_${randomBytes(6).toString('hex')}` });
+    const environment: NodeJS.ProcessEnv = {
+      DATABASE_URL: queueDatabaseUrl,
+      DATABASE_SCHEMA: queueDatabase.schema,
+      REDIS_URL: queueRedisUrl,
+      QUEUE_PREFIX: `swtest-${randomBytes(6).toString('hex')}`,
+      CRAWL_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+      BROWSER: 'never',
+      STANCEWATCH_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'stancewatch-schedules-')),
+    };
+    queueSystem = await openAuditSystem(loadConfig(environment), { database: queueDatabase, scaleSettings: loadScaleSettings(environment) });
+    // A schedule repeats the lab's latest audit, so the lab needs one: recorded, never queued or run.
+    const { auditId } = await queueSystem.runner.launch(
+      { lab: demoLabProfile(site.labOrigin), sources: demoSeeds(site.labOrigin), firstPartyOrigins: [site.labOrigin] },
+      { start: false },
+    );
+    await setAuditStatus(queueDatabase.pool, auditId, 'cancelled');
+    ({ server: apiServer, origin: apiOrigin } = await listen(createApp(queueSystem, { log: () => undefined })));
+  });
+
+  afterAll(async () => {
+    await close(apiServer);
+    await queueSystem?.queue?.obliterate({ force: true }).catch(() => undefined);
+    await queueSystem?.close();
+    if (queueDatabase) {
+      await queueDatabase.pool.query(`drop schema if exists ${queueDatabase.schema} cascade`).catch(() => undefined);
+      await queueDatabase.close();
+    }
+  });
+
+  it('sets a schedule, shows a bad cadence beside its field, and removes the schedule', async () => {
+    const context = await browser.newContext();
+    const { page, misbehaviour } = await openDashboardAsEditor(context, apiOrigin, queueDatabase!);
+    const status = page.locator('#schedules-status');
+    const rows = page.locator('#schedule-rows tr');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('No lab is re-audited on a schedule.');
+    expect(await rows.count()).toBe(0);
+
+    await page.getByLabel('Lab', { exact: true }).selectOption('lanternfish');
+    await page.getByLabel('Re-audit every', { exact: true }).fill('1d');
+    await page.getByRole('button', { name: 'Save schedule' }).click();
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(1);
+    const row = page.locator('#schedule-rows tr[data-lab-slug="lanternfish"]');
+    expect(await row.locator('th').textContent()).toBe('lanternfish');
+    expect(await row.locator('[data-role="cadence"]').textContent()).toBe('every 1d');
+    expect(await row.locator('[data-role="next-run"] time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(await page.locator('#schedule-form-status').textContent()).toMatch(/^lanternfish is re-audited every 1d; next run \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/);
+    expect(await status.textContent()).toBe('1 lab is re-audited on a schedule.');
+
+    await page.getByLabel('Re-audit every', { exact: true }).fill('10s');
+    await page.getByRole('button', { name: 'Save schedule' }).click();
+    const everyError = page.locator('#field-every-error');
+    await expect.poll(() => everyError.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await everyError.textContent()).toMatch(/shorter than a minute/);
+    expect(await page.locator('#field-every').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#schedule-form-status').textContent()).toMatch(/not saved/);
+    // The refused cadence left the schedule as it was.
+    expect(await row.locator('[data-role="cadence"]').textContent()).toBe('every 1d');
+
+    await row.getByRole('button', { name: 'Remove the schedule of lanternfish' }).click();
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => status.textContent()).toBe('No lab is re-audited on a schedule.');
+    expect(await page.locator('#schedule-form-status').textContent()).toBe('The schedule of lanternfish was removed.');
     expect(misbehaviour).toEqual({ dialogs: [], errors: [] });
     await context.close();
   });

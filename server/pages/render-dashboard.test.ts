@@ -104,6 +104,59 @@ describe('the audits dashboard', () => {
     expect(document.body.dataset.apiBase).toBe('/stancewatch/api');
   });
 
+  it('has a re-audit schedules section with an empty table, labelled fields and a status region', () => {
+    const document = render([]);
+    const section = document.querySelector('section[aria-labelledby="schedules-heading"]')!;
+    expect(text(section.querySelector('h2'))).toBe('Re-audit schedules');
+    // The page cannot read the queue: the script fills the table once a token is set.
+    expect(section.querySelectorAll('#schedule-rows tr')).toHaveLength(0);
+    expect([...section.querySelectorAll('thead th')].map(text)).toEqual(['Lab', 'Cadence', 'Next run', 'Actions']);
+    const status = section.querySelector('#schedules-status')!;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(text(status)).toBe('Give an API token to see schedules.');
+    expect(section.querySelector('#schedule-form-status')?.getAttribute('role')).toBe('status');
+
+    const form = section.querySelector('#schedule-form')!;
+    const controls = [...form.querySelectorAll('input, select, textarea')];
+    expect(controls.map((control) => control.getAttribute('name'))).toEqual(['labSlug', 'every']);
+    for (const control of controls) {
+      expect(text(document.querySelector(`label[for="${control.id}"]`)), control.id).not.toBe('');
+      expect(document.getElementById(`${control.id}-error`)?.getAttribute('data-error-for')).toBe(control.getAttribute('name'));
+      expect(control.getAttribute('aria-describedby')).toBe(`${control.id}-hint ${control.id}-error`);
+    }
+    expect(text(document.getElementById('field-every-hint'))).toMatch(/30m, 6h, 1d or 2w.*0 3 \* \* 1/);
+    expect(text(form.querySelector('button[type="submit"]'))).toBe('Save schedule');
+    // Element ids stay unique beside the launch form.
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('offers each audited lab once in the schedule form, by name, and no lab when none was audited', () => {
+    const document = render([
+      { audit: audit({ id: 'aud_two', labSlug: 'zephyr-ai' }), labName: 'Zephyr AI', agents: [] },
+      { audit: audit({ id: 'aud_one' }), labName: 'Orrery Systems', agents: [] },
+      { audit: audit({ id: 'aud_old', status: 'succeeded' }), labName: 'Orrery Systems', agents: [] },
+    ]);
+    const options = [...document.querySelectorAll('#field-labSlug option')];
+    expect(options.map((option) => option.getAttribute('value'))).toEqual(['orrery-systems', 'zephyr-ai']);
+    expect(options.map(text)).toEqual(['Orrery Systems (orrery-systems)', 'Zephyr AI (zephyr-ai)']);
+    expect(document.querySelector('#field-labSlug')?.hasAttribute('disabled')).toBe(false);
+
+    const empty = render([]).querySelector('#field-labSlug')!;
+    expect(empty.hasAttribute('disabled')).toBe(true);
+    expect(text(empty)).toBe('No lab has been audited yet');
+  });
+
+  it('shows hostile lab names and slugs in the schedule form as text', () => {
+    const document = render([{ audit: audit({ labSlug: attributePayload }), labName: scriptPayload, agents: [] }]);
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    expect(document.querySelectorAll('script')).toHaveLength(1);
+    const option = document.querySelector('#field-labSlug option')!;
+    expect(option.getAttribute('value')).toBe(attributePayload);
+    expect(text(option)).toBe(`${scriptPayload} (${attributePayload})`);
+  });
+
   it('shows hostile lab names, agent details and errors as text', () => {
     const document = render([
       {

@@ -1,8 +1,9 @@
 /**
  * The audits dashboard: recent audits with each agent's status (kept live by
- * `assets/dashboard.js`, which polls the API), a field for the editor's API token, and the
- * launch form. The page works without JavaScript as a static list; the script adds live
- * updates and sends the form as JSON, since the API takes a bearer token.
+ * `assets/dashboard.js`, which polls the API), a field for the editor's API token, the
+ * launch form and the labs' re-audit schedules. The page works without JavaScript as a static
+ * list; the script adds live updates and sends the forms as JSON, since the API takes a bearer
+ * token.
  */
 import type { AgentRunRow } from '../../infra/database/repositories/agent-runs.js';
 import { agentLabel, agentLabels, byRunOrder } from './agent-labels.js';
@@ -140,6 +141,59 @@ const launchFields = (llmAvailable: boolean): FieldSpec[] => [
   },
 ];
 
+/**
+ * The labs the schedule form offers: those with an audit on this page, by name. A schedule
+ * repeats a lab's latest audit, so a lab never audited cannot have one.
+ */
+function auditedLabs(audits: readonly DashboardAudit[]): { slug: string; name: string }[] {
+  const names = new Map<string, string>();
+  for (const entry of audits) if (!names.has(entry.audit.labSlug)) names.set(entry.audit.labSlug, entry.labName);
+  return [...names].map(([slug, name]) => ({ slug, name })).sort((left, right) => left.name.localeCompare(right.name) || left.slug.localeCompare(right.slug));
+}
+
+const scheduleFields = (labs: readonly { slug: string; name: string }[]): FieldSpec[] => [
+  {
+    name: 'labSlug',
+    label: 'Lab',
+    hint: 'Labs audited at least once; each re-audit repeats the request of the lab’s latest audit.',
+    control: (id, describedBy) =>
+      labs.length === 0
+        ? html`<select id="${id}" name="labSlug" disabled aria-describedby="${describedBy}"><option value="">No lab has been audited yet</option></select>`
+        : html`<select id="${id}" name="labSlug" required aria-describedby="${describedBy}">
+  ${labs.map((lab) => html`<option value="${lab.slug}">${lab.name} (${lab.slug})</option>`)}
+</select>`,
+  },
+  {
+    name: 'every',
+    label: 'Re-audit every',
+    hint: 'An interval such as 30m, 6h, 1d or 2w, or a cron pattern such as 0 3 * * 1 (Mondays at 03:00). At least a minute apart.',
+    control: (id, describedBy) => html`<input id="${id}" name="every" required autocomplete="off" placeholder="1d" aria-describedby="${describedBy}">`,
+  },
+];
+
+/**
+ * Schedules live on the audit queue, which the page's data layer cannot reach, so the table is
+ * rendered empty and the script fills it from `GET <api>/schedules` once a token is set.
+ */
+function renderSchedulesSection(audits: readonly DashboardAudit[]): SafeHtml {
+  return html`<section class="section" aria-labelledby="schedules-heading">
+  <h2 id="schedules-heading">Re-audit schedules</h2>
+  <p class="intro">Labs re-audited on a cadence, so their stance pages follow what they publish.</p>
+  <p id="schedules-status" class="form-status" role="status" aria-live="polite">Give an API token to see schedules.</p>
+  <table class="stack-on-phone schedules-table">
+    <caption class="visually-hidden">Re-audit schedules</caption>
+    <thead><tr><th scope="col">Lab</th><th scope="col">Cadence</th><th scope="col">Next run</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+    <tbody id="schedule-rows"></tbody>
+  </table>
+  <h3 id="schedule-form-heading">Set or change a schedule</h3>
+  <form id="schedule-form" class="schedule-form" aria-labelledby="schedule-form-heading">
+    ${scheduleFields(auditedLabs(audits)).map(renderField)}
+    <div class="actions"><button type="submit">Save schedule</button></div>
+    <p id="schedule-form-status" class="form-status" role="status" aria-live="polite"></p>
+  </form>
+</section>`;
+}
+
 export function renderDashboardContent(input: DashboardInput): SafeHtml {
   const now = input.now ?? new Date();
   return html`<header class="page-header">
@@ -169,6 +223,7 @@ export function renderDashboardContent(input: DashboardInput): SafeHtml {
     <p id="launch-status" class="form-status" role="status" aria-live="polite"></p>
   </form>
 </section>
+${renderSchedulesSection(input.audits)}
 <section class="section" aria-labelledby="audits-heading">
   <h2 id="audits-heading">Recent audits</h2>
   <p id="live-status" class="form-status" role="status" aria-live="polite"></p>

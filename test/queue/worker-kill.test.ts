@@ -142,5 +142,24 @@ describe.runIf(databaseUrl && redisUrl)('audits on the queue whose workers are k
     const resumed = attemptsOf.filter((attempts) => attempts.some((count) => count > 1));
     expect(resumed.length, JSON.stringify(attemptsOf)).toBeGreaterThanOrEqual(1);
     expect(resumed.some((attempts) => attempts.some((count) => count === 1)), JSON.stringify(attemptsOf)).toBe(true);
+  }, 180_000);
+
+  it('lets a worker asked to stop (SIGTERM) finish the audit it is running, then exit 0', async () => {
+    const request = { lab: demoLabProfile(site.labOrigin), sources: demoSeeds(site.labOrigin), firstPartyOrigins: [site.labOrigin], engine: 'llm' as const };
+    const worker = startWorkerProcess(environment);
+    workers.push(worker);
+    await untilReady(worker, 60_000);
+    const { auditId } = await launcher.runner.launch(request);
+    await waitFor(
+      async () => ((await listAgentRuns(database.pool, auditId)).some((run) => run.agent.startsWith('lens:') && run.status === 'running') ? true : undefined),
+      'the worker to be in the middle of the audit',
+      60_000,
+    );
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited, worker.output()).toBe(0);
+    const audit = await getAudit(database.pool, auditId);
+    expect(audit?.status, `${audit?.error}\n${worker.output()}`).toBe('succeeded');
+    expect(await getReportByAudit(database.pool, auditId)).not.toBeNull();
+    expect(worker.output()).toMatch(/received SIGTERM: finishing [1-9]\d* running audit/);
   }, 120_000);
 });

@@ -1,8 +1,9 @@
 // The audits dashboard's live half: keeps the editor's API token for this tab, polls
 // GET <api>/audits/:id every second for audits still queued or running (EventSource cannot send
-// an Authorization header), and sends the launch form to POST <api>/audits as JSON, showing
-// the API's field-level errors beside their fields. Every value from the API is written with
-// textContent, never as markup.
+// an Authorization header), sends the launch form to POST <api>/audits as JSON, showing
+// the API's field-level errors beside their fields, and lists and edits the labs' re-audit
+// schedules (GET <api>/schedules, PUT and DELETE <api>/labs/:slug/schedule). Every value from
+// the API is written with textContent, never as markup.
 (() => {
   'use strict';
 
@@ -21,6 +22,10 @@
   const forgetButton = document.getElementById('forget-token');
   const launchForm = document.getElementById('launch-form');
   const launchStatus = document.getElementById('launch-status');
+  const scheduleForm = document.getElementById('schedule-form');
+  const scheduleRows = document.getElementById('schedule-rows');
+  const schedulesStatus = document.getElementById('schedules-status');
+  const scheduleFormStatus = document.getElementById('schedule-form-status');
   if (!auditList || !launchForm || !tokenForm) return;
 
   let agentLabels = {};
@@ -67,10 +72,12 @@
     describeTokenState();
     pollingPaused = false;
     schedulePoll(0);
+    void loadSchedules();
   });
   forgetButton?.addEventListener('click', () => {
     storeToken('');
     describeTokenState();
+    void loadSchedules();
   });
 
   const authorisedFetch = (url, init = {}) => {
@@ -308,20 +315,19 @@
     }, delay);
   }
 
-  // --- launch form -----------------------------------------------------------------------------
+  // --- field errors, for both forms ------------------------------------------------------------
 
-  const fieldNames = [...launchForm.querySelectorAll('[data-field]')].map((field) => field.dataset.field);
-
-  const clearFieldErrors = () => {
-    for (const message of launchForm.querySelectorAll('[data-error-for]')) {
+  const clearFieldErrors = (form) => {
+    for (const message of form.querySelectorAll('[data-error-for]')) {
       message.textContent = '';
       message.hidden = true;
     }
-    for (const control of launchForm.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+    for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
   };
 
   // "lab.slug" -> "slug", "sources.2" -> "sources", "lab.focusTags.0" -> "focusTags".
-  const fieldForPath = (path) => {
+  const fieldForPath = (form, path) => {
+    const fieldNames = [...form.querySelectorAll('[data-field]')].map((field) => field.dataset.field);
     const segments = String(path).split(/[.[\]/]+/).filter((segment) => segment && segment !== 'lab' && !/^\d+$/.test(segment));
     return segments.find((segment) => fieldNames.includes(segment)) || null;
   };
@@ -342,12 +348,12 @@
     return pairs.filter(([, message]) => typeof message === 'string' && message);
   };
 
-  const showFieldErrors = (fields) => {
+  const showFieldErrors = (form, fields) => {
     const unplaced = [];
     let first = null;
     for (const [path, message] of fieldMessages(fields)) {
-      const name = fieldForPath(path);
-      const slot = name ? launchForm.querySelector(`[data-error-for="${name}"]`) : null;
+      const name = fieldForPath(form, path);
+      const slot = name ? form.querySelector(`[data-error-for="${name}"]`) : null;
       if (!slot) {
         unplaced.push(`${path}: ${message}`);
         continue;
@@ -361,6 +367,8 @@
     first?.focus();
     return unplaced;
   };
+
+  // --- launch form -----------------------------------------------------------------------------
 
   const launchRequest = () => {
     const value = (name) => String(new FormData(launchForm).get(name) ?? '').trim();
@@ -382,7 +390,7 @@
 
   launchForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearFieldErrors();
+    clearFieldErrors(launchForm);
     if (!currentToken()) {
       setStatus(launchStatus, 'Set an API token above before launching an audit.', true);
       tokenInput.focus();
@@ -402,7 +410,7 @@
       });
       if (!response.ok) {
         const error = await readErrorBody(response);
-        const unplaced = showFieldErrors(error.fields);
+        const unplaced = showFieldErrors(launchForm, error.fields);
         setStatus(launchStatus, [error.message, ...unplaced].filter(Boolean).join(' '), true);
         return;
       }
@@ -426,6 +434,179 @@
     }
   });
 
+  // --- re-audit schedules ----------------------------------------------------------------------
+
+  const scheduleUrl = (labSlug) => `${apiBase}/labs/${encodeURIComponent(labSlug)}/schedule`;
+
+  // A lab select the server rendered disabled (no lab audited yet) stays disabled.
+  const disabledByServer = new Set(scheduleForm ? scheduleForm.querySelectorAll(':disabled') : []);
+
+  // Without a queue (no REDIS_URL) there are no schedules to edit; the form says so by being off.
+  const setScheduleFormEnabled = (enabled) => {
+    if (!scheduleForm) return;
+    for (const control of scheduleForm.querySelectorAll('input, select, button')) control.disabled = !enabled || disabledByServer.has(control);
+  };
+
+  const formatNextRun = (iso) => (typeof iso === 'string' && iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
+
+  const createScheduleRow = (schedule) => {
+    const labSlug = String(schedule.labSlug ?? '');
+    const row = document.createElement('tr');
+    row.dataset.labSlug = labSlug;
+    const lab = document.createElement('th');
+    lab.scope = 'row';
+    lab.dataset.label = 'Lab';
+    lab.textContent = labSlug;
+    const cadence = document.createElement('td');
+    cadence.dataset.label = 'Cadence';
+    cadence.dataset.role = 'cadence';
+    cadence.textContent = String(schedule.every ?? '');
+    const nextRun = document.createElement('td');
+    nextRun.dataset.label = 'Next run';
+    nextRun.dataset.role = 'next-run';
+    if (typeof schedule.nextRunAt === 'string' && schedule.nextRunAt) {
+      const time = document.createElement('time');
+      time.setAttribute('datetime', schedule.nextRunAt);
+      time.textContent = formatNextRun(schedule.nextRunAt);
+      nextRun.append(time);
+    } else {
+      nextRun.textContent = formatNextRun(null);
+    }
+    const actions = document.createElement('td');
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'secondary';
+    remove.dataset.removeSchedule = labSlug;
+    const hiddenPart = document.createElement('span');
+    hiddenPart.className = 'visually-hidden';
+    hiddenPart.textContent = ` the schedule of ${labSlug}`;
+    remove.append('Remove', hiddenPart);
+    actions.append(remove);
+    row.append(lab, cadence, nextRun, actions);
+    return row;
+  };
+
+  const showSchedules = (schedules) => {
+    const rows = schedules.filter((schedule) => schedule && typeof schedule === 'object').map(createScheduleRow);
+    scheduleRows.replaceChildren(...rows);
+    const count = rows.length;
+    setStatus(schedulesStatus, count === 0 ? 'No lab is re-audited on a schedule.' : `${count} ${count === 1 ? 'lab is' : 'labs are'} re-audited on a schedule.`, false);
+  };
+
+  // A 409 schedules_need_queue says the server runs without a queue: shown once, and the form is turned off.
+  let schedulesUnavailable = false;
+  const showUnavailable = (error) => {
+    schedulesUnavailable = true;
+    scheduleRows.replaceChildren();
+    setStatus(schedulesStatus, error.message, true);
+    setScheduleFormEnabled(false);
+  };
+
+  let schedulesRequest = 0;
+
+  async function loadSchedules() {
+    if (!scheduleRows || !schedulesStatus) return;
+    // Only the latest load may write the table: an older answer arriving late would undo a change.
+    const request = ++schedulesRequest;
+    if (!currentToken()) {
+      scheduleRows.replaceChildren();
+      setStatus(schedulesStatus, 'Give an API token to see schedules.', false);
+      return;
+    }
+    try {
+      const response = await authorisedFetch(`${apiBase}/schedules`);
+      if (request !== schedulesRequest) return;
+      if (!response.ok) {
+        const error = await readErrorBody(response);
+        if (request !== schedulesRequest) return;
+        if (error.code === 'schedules_need_queue') return showUnavailable(error);
+        scheduleRows.replaceChildren();
+        setStatus(schedulesStatus, `Schedules could not be read: ${error.message}`, true);
+        return;
+      }
+      const body = await response.json().catch(() => ({}));
+      if (request !== schedulesRequest) return;
+      schedulesUnavailable = false;
+      setScheduleFormEnabled(true);
+      showSchedules(Array.isArray(body.schedules) ? body.schedules : []);
+    } catch {
+      if (request === schedulesRequest) setStatus(schedulesStatus, 'Could not reach the API to read the schedules.', true);
+    }
+  }
+
+  scheduleForm?.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldErrors(scheduleForm);
+    if (!currentToken()) {
+      setStatus(scheduleFormStatus, 'Set an API token above before scheduling re-audits.', true);
+      tokenInput.focus();
+      return;
+    }
+    const data = new FormData(scheduleForm);
+    const labSlug = String(data.get('labSlug') ?? '').trim();
+    const every = String(data.get('every') ?? '').trim();
+    if (!labSlug) {
+      setStatus(scheduleFormStatus, 'Choose a lab to re-audit.', true);
+      return;
+    }
+    const submit = scheduleForm.querySelector('button[type="submit"]');
+    submit.disabled = true;
+    setStatus(scheduleFormStatus, 'Saving…', false);
+    let saved = false;
+    try {
+      const response = await authorisedFetch(scheduleUrl(labSlug), {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ every }),
+      });
+      if (!response.ok) {
+        const error = await readErrorBody(response);
+        if (error.code === 'schedules_need_queue') showUnavailable(error);
+        const unplaced = showFieldErrors(scheduleForm, error.fields);
+        // A message already shown beside its field is not repeated here.
+        const placed = fieldMessages(error.fields).length - unplaced.length;
+        const summary = placed > 0 && unplaced.length === 0 ? 'The schedule was not saved: see the message beside the field.' : [error.message, ...unplaced].filter(Boolean).join(' ');
+        setStatus(scheduleFormStatus, summary, true);
+        return;
+      }
+      const schedule = await response.json().catch(() => ({}));
+      saved = true;
+      scheduleForm.querySelector('[name="every"]').value = '';
+      const nextRun = typeof schedule.nextRunAt === 'string' ? `; next run ${formatNextRun(schedule.nextRunAt)}` : '';
+      setStatus(scheduleFormStatus, `${labSlug} is re-audited ${String(schedule.every ?? every)}${nextRun}.`, false);
+    } catch {
+      setStatus(scheduleFormStatus, 'Could not reach the API. Check the connection and try again.', true);
+    } finally {
+      if (!schedulesUnavailable) submit.disabled = false;
+    }
+    if (saved) await loadSchedules();
+  });
+
+  scheduleRows?.addEventListener('click', async (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button[data-remove-schedule]') : null;
+    if (!button) return;
+    const labSlug = button.dataset.removeSchedule;
+    button.disabled = true;
+    try {
+      const response = await authorisedFetch(scheduleUrl(labSlug), { method: 'DELETE' });
+      if (!response.ok && response.status !== 404) {
+        const error = await readErrorBody(response);
+        if (error.code === 'schedules_need_queue') showUnavailable(error);
+        setStatus(scheduleFormStatus, error.message, true);
+        button.disabled = false;
+        return;
+      }
+      // 404: someone else removed it first; either way it is gone.
+      setStatus(scheduleFormStatus, `The schedule of ${labSlug} was removed.`, false);
+    } catch {
+      setStatus(scheduleFormStatus, 'Could not reach the API. Check the connection and try again.', true);
+      button.disabled = false;
+      return;
+    }
+    await loadSchedules();
+  });
+
   describeTokenState();
   schedulePoll(0);
+  void loadSchedules();
 })();
