@@ -169,4 +169,9 @@ export const errorBodySchema = z
   ;
 
 export const healthSchema = z.object({ status: z.literal('ok') });
-export const readinessSchema = z.object({ status: z.enum(['ok', 'unavailable']), database: z.string() });
+export const readinessSchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  database: z.string().describe('pglite or postgres.'),
+  queue: z.enum(['redis', 'none']).describe('redis when audits are queued for workers (REDIS_URL), none when they run in this process.'),
+  failing: z.array(z.enum(['database', 'queue'])).optional().describe('What did not answer, when unavailable.'),
+});

@@ -132,7 +132,7 @@ describe('headers and documents every client can rely on', () => {
 
   it('reports liveness and database readiness', async () => {
     expect(await (await api.request('/healthz')).json()).toEqual({ status: 'ok' });
-    expect(await (await api.request('/readyz')).json()).toEqual({ status: 'ok', database: 'pglite' });
+    expect(await (await api.request('/readyz')).json()).toEqual({ status: 'ok', database: 'pglite', queue: 'none' });
   });
 
   it('publishes an OpenAPI 3.1 document built from the validation schemas', async () => {

@@ -108,6 +108,7 @@ export function createOpenApiDocument(): object {
             ...authProblems,
             '413': problem('Body larger than 1 MB.'),
             '429': problem('Too many writes with this token; see Retry-After.'),
+            '503': problem('With REDIS_URL: Redis did not answer within 5 s. The audit is recorded (its id is in the message) and is queued once Redis answers.'),
           },
         },
         get: {
@@ -286,7 +287,7 @@ export function createOpenApiDocument(): object {
       },
       '/healthz': { get: { summary: 'The process is up', responses: { '200': json('Health', 'Up.') } } },
       '/readyz': {
-        get: { summary: 'The database answers', responses: { '200': json('Readiness', 'Ready.'), '503': json('Readiness', 'The database does not answer.') } },
+        get: { summary: 'The database answers, and Redis when audits are queued', responses: { '200': json('Readiness', 'Ready.'), '503': json('Readiness', 'The database or Redis does not answer within 2 s (see failing).') } },
       },
     },
   };

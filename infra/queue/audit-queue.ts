@@ -22,7 +22,7 @@ export type ReauditJobData = z.infer<typeof reauditJobSchema>;
 export type AuditQueue = Queue<AuditJobData | ReauditJobData>;
 
 export function createAuditQueue(connection: RedisConnection, settings: Pick<ScaleSettings, 'queuePrefix'>): AuditQueue {
-  return new Queue<AuditJobData | ReauditJobData>(auditQueueName, {
+  const queue = new Queue<AuditJobData | ReauditJobData>(auditQueueName, {
     connection,
     prefix: settings.queuePrefix,
     defaultJobOptions: {
@@ -31,6 +31,10 @@ export function createAuditQueue(connection: RedisConnection, settings: Pick<Sca
       removeOnFail: { age: 7 * 24 * 60 * 60 },
     },
   });
+  // The queue repeats its connection's errors; the connection already reports an outage once
+  // (openRedis), and callers see failed commands as errors of their own.
+  queue.on('error', () => undefined);
+  return queue;
 }
 
 /** Queues an audit; a second call for the same audit is a no-op (BullMQ ignores a known job id). */

@@ -21,6 +21,40 @@ export interface QueuedRunnerOptions {
   readonly database: Queryable;
   /** How often `wait` re-reads the status of an audit another process runs. */
   readonly waitPollMs?: number;
+  /** How long a launch waits for Redis to take the job before answering that the queue is down. */
+  readonly enqueueTimeoutMs?: number;
+}
+
+/**
+ * Queues an audit, or says within `timeoutMs` that Redis does not answer. The command is not
+ * withdrawn: the connection sends it once Redis is back, and a launch repeated with the same
+ * idempotency key queues an audit that never started, so the recorded audit is not lost.
+ */
+async function enqueueWithin(queue: AuditQueue, auditId: string, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const enqueued = enqueueAudit(queue, auditId);
+  try {
+    await Promise.race([
+      enqueued,
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new StanceWatchError(
+                'queue_unavailable',
+                `Audit "${auditId}" is recorded, but the audit queue (Redis) did not answer within ${timeoutMs / 1000} s. ` +
+                  'It will be queued once Redis answers; launching again with the same Idempotency-Key queues it as well.',
+                503,
+              ),
+            ),
+          timeoutMs,
+        );
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    enqueued.catch(() => undefined);
+  }
 }
 
 const endStates: ReadonlySet<AuditStatus> = new Set(['succeeded', 'failed', 'cancelled']);
@@ -31,6 +65,7 @@ export function isFinishedStatus(status: string): boolean {
 
 export function createQueuedAuditRunner(inner: AuditRunner, options: QueuedRunnerOptions): AuditRunner {
   const waitPollMs = options.waitPollMs ?? 500;
+  const enqueueTimeoutMs = options.enqueueTimeoutMs ?? 5_000;
   return {
     events: inner.events,
     /**
@@ -42,7 +77,7 @@ export function createQueuedAuditRunner(inner: AuditRunner, options: QueuedRunne
       const launched = await inner.launch(request, { ...launchOptions, start: false });
       if (launchOptions.start === false) return launched;
       const audit = launched.created ? null : await getAudit(options.database, launched.auditId);
-      if (launched.created || audit?.status === 'queued') await enqueueAudit(options.queue, launched.auditId);
+      if (launched.created || audit?.status === 'queued') await enqueueWithin(options.queue, launched.auditId, enqueueTimeoutMs);
       return launched;
     },
     run: (auditId) => inner.run(auditId),

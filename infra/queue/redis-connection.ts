@@ -4,11 +4,28 @@
  * instead of failing its jobs.
  */
 import { Redis } from 'ioredis';
+import { describeError } from '../errors.js';
 
 export type RedisConnection = Redis;
 
-export function openRedis(url: string, purpose: string): RedisConnection {
-  return new Redis(url, { maxRetriesPerRequest: null, connectionName: `stancewatch:${purpose}` });
+/**
+ * While Redis is down ioredis retries for ever and raises an error on each attempt; one line
+ * when it stops answering and one when it answers again say the same without flooding the log.
+ */
+export function openRedis(url: string, purpose: string, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): RedisConnection {
+  const connection = new Redis(url, { maxRetriesPerRequest: null, connectionName: `stancewatch:${purpose}` });
+  let down = false;
+  connection.on('error', (error: unknown) => {
+    if (down) return;
+    down = true;
+    log(`stancewatch: Redis (${purpose}) does not answer: ${describeError(error)}; retrying until it does`);
+  });
+  connection.on('ready', () => {
+    if (!down) return;
+    down = false;
+    log(`stancewatch: Redis (${purpose}) answers again`);
+  });
+  return connection;
 }
 
 /** Closes politely (QUIT), falling back to a hard disconnect when Redis is unreachable. */

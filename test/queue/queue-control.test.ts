@@ -140,6 +140,7 @@ describe.runIf(databaseUrl && redisUrl)('queued audits under an editor’s contr
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     try {
+      expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ok', database: 'postgres', queue: 'redis' });
       const set = await call(editor, 'PUT', `/api/labs/${slug}/schedule`, { every: '1d' });
       expect(set.status).toBe(200);
       expect(await set.json()).toMatchObject({ labSlug: slug, every: 'every 1d', cadence: { kind: 'interval', everyMs: 86_400_000 } });
