@@ -7,6 +7,7 @@
 import type { LabProfile } from '../graph/report-schema.js';
 import { snapshotHashOf } from '../infra/database/repositories/snapshots.js';
 import { chunkText } from '../tools/chunk-text.js';
+import type { ChunkInput } from '../tools/evidence-store.js';
 import { createProseGenerator, type ProseGenerator } from './retrieval-prose.js';
 import { buildLexicon, vocabularyOf, type Lexicon } from './retrieval-vocabulary.js';
 import { createSeededRandom, type SeededRandom } from './support/seeded-random.js';
@@ -29,16 +30,7 @@ export interface CorpusLayout {
 }
 
 /** A chunk as generated; the workload embeds it before storing. */
-export interface GeneratedChunk {
-  readonly auditId: string;
-  readonly sourceId: string;
-  readonly snapshotHash: string;
-  readonly party: 'first' | 'third';
-  readonly ordinal: number;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
+export type GeneratedChunk = Omit<ChunkInput, 'embedding'>;
 
 export interface ChunkBatch {
   /** Pages first referenced by this batch: they must be stored before its chunks. */

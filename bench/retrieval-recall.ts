@@ -5,7 +5,7 @@
  * this isolates the index's quality from full-text ranking and fusion.
  */
 import type pg from 'pg';
-import type { Queryable } from '../infra/database/queryable.js';
+import { inTransaction, type Queryable } from '../infra/database/queryable.js';
 
 export interface Neighbour {
   readonly id: number;
@@ -34,22 +34,13 @@ export async function nearestNeighbours(database: Queryable, embedding: string, 
  * ends with the transaction: the pooled connection goes back with its session untouched.
  */
 export async function withLocalSettings<T>(pool: pg.Pool, settings: Readonly<Record<string, string>>, work: (client: Queryable) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     for (const [name, value] of Object.entries(settings)) {
       if (!/^[a-z_.]+$/.test(name) || !/^[a-z0-9_]+$/.test(value)) throw new RangeError(`unsafe setting ${name}=${value}`);
       await client.query(`set local ${name} = ${value}`);
     }
-    const result = await work(client as unknown as Queryable);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return work(client);
+  });
 }
 
 /** Settings under which the planner cannot use the HNSW index (it offers only index scans), so every row's distance is computed. */
