@@ -5,16 +5,15 @@
  * PGlite, and on the PostgreSQL server too when DATABASE_URL is set.
  * Figures go to stdout and artifacts/bench/http.json.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
 import { demoLabProfile, demoSeeds, startDemoSite, type DemoSite } from '../demo/serve-demo-site.js';
 import { openAuditSystem } from '../infra/audit-system.js';
 import { loadConfig } from '../infra/config.js';
-import { openDatabase, type Database } from '../infra/database/open-database.js';
+import { openDatabase } from '../infra/database/open-database.js';
 import { startServer } from '../server/start-server.js';
 import { driveLoad, type LoadFigures, type LoadSettings } from './http-load.js';
+import { openThrowawaySchema } from './support/server-schema.js';
 import { formatTable } from './support/table.js';
 
 const settings: LoadSettings = {
@@ -28,28 +27,8 @@ interface BackendFigures {
   readonly routes: Record<string, LoadFigures | { skipped: string }>;
 }
 
-async function openBenchDatabase(backend: 'pglite' | 'postgres'): Promise<{ database: Database; dispose(): Promise<void> }> {
-  if (backend === 'pglite') {
-    const database = await openDatabase();
-    return { database, dispose: () => database.close() };
-  }
-  const url = process.env.DATABASE_URL!;
-  const schema = `bench_http_${randomBytes(4).toString('hex')}`;
-  const database = await openDatabase({ url, schema });
-  return {
-    database,
-    async dispose() {
-      await database.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  };
-}
-
 async function benchBackend(backend: 'pglite' | 'postgres', site: DemoSite): Promise<BackendFigures> {
-  const { database, dispose } = await openBenchDatabase(backend);
+  const database = backend === 'pglite' ? await openDatabase() : await openThrowawaySchema(process.env.DATABASE_URL!, 'bench_http');
   const config = { ...loadConfig({}), crawlAllowPrivateHosts: ['127.0.0.1'], browser: 'never' as const };
   const system = await openAuditSystem(config, { database });
   try {
@@ -82,7 +61,7 @@ async function benchBackend(backend: 'pglite' | 'postgres', site: DemoSite): Pro
     }
   } finally {
     await system.close();
-    await dispose();
+    await database.close();
   }
 }
 

@@ -16,19 +16,18 @@
  * touches an existing StanceWatch schema; an interrupted run leaves it behind (its name is logged).
  * Expect about 20 minutes on the server and about an hour embedded for the default 100,000.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { z } from 'zod';
 import { openDatabase, type Database, type DatabaseBackend } from '../infra/database/open-database.js';
 import { describeError } from '../infra/errors.js';
 import { recallFailed, retrievalTargets, verdictsFor, type BackendFigures } from './retrieval-figures.js';
 import { formatBackendReport } from './retrieval-report.js';
 import { runRetrievalWorkload, type RetrievalWorkloadOptions } from './retrieval-workload.js';
+import { openThrowawaySchema } from './support/server-schema.js';
 
 const argumentsSchema = z.object({
   chunks: z.coerce.number().int().min(1000, 'use at least 1,000 chunks').default(100_000),
@@ -66,29 +65,11 @@ interface BackendPlan {
   open(): Promise<Database>;
 }
 
-/** The server database in a throwaway schema, dropped when the run closes it. */
 function serverPlan(url: string): BackendPlan {
   return {
     backend: 'postgres',
-    async open() {
-      const schema = `bench_${randomBytes(6).toString('hex')}`;
-      // Named up front: a run stopped with Ctrl-C cannot drop it, and this says what to drop.
-      log(`postgres: working in schema ${schema}, dropped at the end`);
-      const database = await openDatabase({ url, schema });
-      return {
-        ...database,
-        async close() {
-          await database.close();
-          const cleanup = new pg.Client({ connectionString: url });
-          await cleanup.connect();
-          try {
-            await cleanup.query(`drop schema if exists ${schema} cascade`);
-          } finally {
-            await cleanup.end();
-          }
-        },
-      };
-    },
+    // Named up front: a run stopped with Ctrl-C cannot drop it, and this says what to drop.
+    open: () => openThrowawaySchema(url, 'bench', (schema) => log(`postgres: working in schema ${schema}, dropped at the end`)),
   };
 }
 
