@@ -13,7 +13,7 @@ const stopwords = new Set(
 );
 
 /** 32-bit FNV-1a: fast, stable across platforms and versions. */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index += 1) {
     hash ^= text.charCodeAt(index);

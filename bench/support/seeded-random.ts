@@ -3,6 +3,7 @@
  * same workload on every run and every backend: figures from two runs differ only by the
  * machine, never by the data. Not for anything that needs unpredictability.
  */
+import { fnv1a } from '../../tools/local-embedder.js';
 
 export interface SeededRandom {
   /** A float in [0, 1). */
@@ -25,15 +26,6 @@ function splitmix32(seed: number): () => number {
     mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);
     return (mixed ^ (mixed >>> 16)) >>> 0;
   };
-}
-
-function hashLabel(label: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < label.length; index += 1) {
-    hash ^= label.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }
 
 export function createSeededRandom(seed: number): SeededRandom {
@@ -62,7 +54,7 @@ export function createSeededRandom(seed: number): SeededRandom {
       if (items.length === 0) throw new RangeError('cannot pick from an empty list');
       return items[Math.floor(random.next() * items.length)]!;
     },
-    fork: (label) => createSeededRandom((nextUint32() ^ hashLabel(label)) >>> 0),
+    fork: (label) => createSeededRandom((nextUint32() ^ fnv1a(label)) >>> 0),
   };
   return random;
 }
