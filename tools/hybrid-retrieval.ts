@@ -54,15 +54,6 @@ export const commonLexemeShare = 0.02;
 /** The constant of reciprocal rank fusion (Cormack, Clarke & Büttcher, 2009). */
 export const rrfK = 60;
 
-/**
- * The words of a query as an OR-ed tsquery, so a natural-language question matches passages
- * that share any of its terms (ranked by how many and how well), not only those with all.
- */
-export function orTsQuery(query: string): string {
-  const words = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 32);
-  return words.join(' | ');
-}
-
 export async function hybridSearch(database: Queryable, request: HybridQuery): Promise<RetrievedChunk[]> {
   if (!Number.isInteger(request.k) || request.k < 1 || request.k > 200) {
     throw new StanceWatchError('retrieval_invalid', `k must be a whole number from 1 to 200, got ${request.k}`, 400);
@@ -93,6 +84,8 @@ export async function hybridSearch(database: Queryable, request: HybridQuery): P
            order by embedding <=> $3::vector limit ${candidates}
          ) nearest
        )`;
+  // The full-text leg ORs the query's words, so a natural-language question matches passages
+  // that share any of its terms (ranked by how many and how well), not only those with all.
   const sql = `
     with ${vectorCandidates},
     text_terms as (
