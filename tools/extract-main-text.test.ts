@@ -35,6 +35,12 @@ describe('extractMainText', () => {
     expect(page.links).toEqual(['https://lab.example/', 'https://lab.example/about', 'https://press.example/story?id=4']);
   });
 
+  it('lists links of the page\'s own origin first, whatever port another site is served on', () => {
+    const html = '<a href="http://127.0.0.1:39001/z">Other site</a> <a href="/b">B</a> <a href="http://127.0.0.1:41000/a">A</a>';
+    const page = extractMainText(html, 'http://127.0.0.1:41000/');
+    expect(page.links).toEqual(['http://127.0.0.1:41000/a', 'http://127.0.0.1:41000/b', 'http://127.0.0.1:39001/z']);
+  });
+
   it('falls back to the body when there is no article to find', () => {
     const page = extractMainText('<html><body><div>Short note.</div><div>Second line.</div></body></html>', 'https://lab.example/');
     expect(page.text).toBe('Short note.\n\nSecond line.');

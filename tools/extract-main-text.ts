@@ -100,7 +100,7 @@ function normaliseLink(href: string, baseUrl: string): string | null {
  * own origin first, then other origins, each by URL. (Sorting whole URLs would order two
  * loopback sites by their port numbers, which change from run to run.)
  */
-export function sortLinks(links: readonly string[], pageUrl: string): string[] {
+function sortLinks(links: readonly string[], pageUrl: string): string[] {
   const origin = new URL(pageUrl).origin;
   const external = (link: string) => (new URL(link).origin === origin ? 0 : 1);
   return [...links].sort((left, right) => external(left) - external(right) || (left < right ? -1 : left > right ? 1 : 0));
