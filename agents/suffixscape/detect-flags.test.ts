@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EvidencePassage } from '../engines/contract.js';
 import { detectSuffixscapeFlags, maxFlagsPerAudit, maxFlagsPerPattern } from './detect-flags.js';
 import { maxQuoteLength } from './quote-span.js';
+import { continuityMarkersDetector } from './temporal-flatness.js';
 
 const launchPost = [
   'Introducing Orrery-2',
@@ -24,7 +25,16 @@ function passage(overrides: Partial<EvidencePassage> & { text: string }): Eviden
   };
 }
 
+/** Counts sentence reads: this detector runs on every sentence, and needs no tagging of its own. */
+function spyOnSentenceReads() {
+  return vi.spyOn(continuityMarkersDetector, 'detect');
+}
+
 describe('detectSuffixscapeFlags', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('flags each pattern in the lab’s own prose with a quote that is an exact substring of the passage', () => {
     const flags = detectSuffixscapeFlags([passage({ text: launchPost })]);
     expect(new Set(flags.map((flag) => flag.pattern))).toEqual(
@@ -81,13 +91,17 @@ describe('detectSuffixscapeFlags', () => {
   it('reads a sentence once when overlapping passages of one source repeat it', () => {
     const text = 'Data was harvested from the open web. We publish our evaluation prompts.';
     const overlapping = [passage({ text, start: 100, end: 100 + text.length }), passage({ text: text.slice(0, 37), start: 100, end: 137 })];
+    const reads = spyOnSentenceReads();
     expect(detectSuffixscapeFlags(overlapping)).toHaveLength(1);
+    expect(reads).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps boilerplate repeated on several pages once, on its first source', () => {
+  it('reads boilerplate repeated on several pages once, and keeps it once, on its first source', () => {
     const footer = 'As always, we remain committed to building AI that benefits everyone.';
+    const reads = spyOnSentenceReads();
     const flags = detectSuffixscapeFlags([passage({ sourceId: 'S03', text: footer }), passage({ sourceId: 'S01', text: footer })]);
     expect(flags.map((flag) => flag.sourceId)).toEqual(['S01']);
+    expect(reads).toHaveBeenCalledTimes(1);
   });
 
   it('narrows a very long sentence to the clause around the cue', () => {

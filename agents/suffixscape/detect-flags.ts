@@ -4,9 +4,10 @@
  *
  * Determinism and volume:
  * - at most one flag per (sentence, pattern): the strongest hit, earlier detector on a tie;
- * - a sentence seen twice (overlapping passages of one source) is read once, and the same quote
- *   flagged for the same pattern on several pages (footers, repeated boilerplate) is kept once,
- *   on its first source;
+ * - a sentence is read once per audit however often it recurs (overlapping passages of one
+ *   source, footers and boilerplate on every page): tagging is the costly step, and the same
+ *   text always gets the same hits;
+ * - the same quote flagged for the same pattern more than once is kept once, on its first source;
  * - the cap: at most `maxFlagsPerPattern` per pattern and `maxFlagsPerAudit` in all, keeping the
  *   strongest (then earliest) so one noisy pattern cannot crowd out the others;
  * - output order is source id (S01 < S02 < S10), then character offset, then pattern in
@@ -14,9 +15,9 @@
  */
 import { suffixscapePatternIds, type SuffixscapePatternId } from '../catalog/suffixscape-patterns.js';
 import type { DraftFlag, EvidencePassage } from '../engines/contract.js';
-import { splitSentences } from '../../tools/chunk-text.js';
+import { splitSentences, type TextSpan } from '../../tools/chunk-text.js';
 import { detectSentenceHits } from './classify-sentence.js';
-import { quoteSpanFor } from './quote-span.js';
+import { quoteSpanFor, trimmedSpan } from './quote-span.js';
 import type { DetectorHit } from './types.js';
 
 export const maxFlagsPerAudit = 40;
@@ -58,32 +59,38 @@ function strongestHitPerPattern(hits: readonly DetectorHit[]): DetectorHit[] {
  * Sentence spans of a passage, also cut at single line breaks: in snapshots those separate a
  * heading or list item from the sentence after it, and a quote should not run across them.
  */
-function sentenceSpans(text: string): { start: number; end: number }[] {
+function sentenceSpans(text: string): TextSpan[] {
   return splitSentences(text).flatMap((span) => {
-    const lines: { start: number; end: number }[] = [];
+    const lines: TextSpan[] = [];
     let lineStart = span.start;
     for (let index = span.start; index <= span.end; index += 1) {
       if (index < span.end && text[index] !== '\n') continue;
-      let start = lineStart;
-      let end = index;
-      while (start < end && /\s/.test(text[start]!)) start += 1;
-      while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
-      if (end > start) lines.push({ start, end });
+      const line = trimmedSpan(text, lineStart, index);
+      if (line.end > line.start) lines.push(line);
       lineStart = index + 1;
     }
     return lines;
   });
 }
 
-function candidatesFromPassage(passage: EvidencePassage, seenSentences: Set<string>): FlagCandidate[] {
+/** Hits to publish per sentence text, shared by every passage of one audit. */
+type HitsBySentence = Map<string, readonly DetectorHit[]>;
+
+function hitsFor(sentence: string, hitsBySentence: HitsBySentence): readonly DetectorHit[] {
+  let hits = hitsBySentence.get(sentence);
+  if (!hits) {
+    hits = strongestHitPerPattern(detectSentenceHits(sentence));
+    hitsBySentence.set(sentence, hits);
+  }
+  return hits;
+}
+
+function candidatesFromPassage(passage: EvidencePassage, hitsBySentence: HitsBySentence): FlagCandidate[] {
   const candidates: FlagCandidate[] = [];
   for (const span of sentenceSpans(passage.text)) {
     const sentence = passage.text.slice(span.start, span.end);
     if ((sentence.match(/\S+/g)?.length ?? 0) < minimumWordsPerSentence || !/\p{Ll}/u.test(sentence)) continue;
-    const sentenceKey = `${passage.sourceId}\u0000${passage.start + span.start}`;
-    if (seenSentences.has(sentenceKey)) continue;
-    seenSentences.add(sentenceKey);
-    for (const hit of strongestHitPerPattern(detectSentenceHits(sentence))) {
+    for (const hit of hitsFor(sentence, hitsBySentence)) {
       const quote = quoteSpanFor(sentence, hit.cueStart, hit.cueStart + hit.cue.length);
       candidates.push({
         flag: {
@@ -104,12 +111,13 @@ function candidatesFromPassage(passage: EvidencePassage, seenSentences: Set<stri
 }
 
 export function detectSuffixscapeFlags(passages: readonly EvidencePassage[]): DraftFlag[] {
-  const seenSentences = new Set<string>();
+  const hitsBySentence: HitsBySentence = new Map();
   const candidates = passages
     .filter((passage) => passage.party === 'first')
-    .flatMap((passage) => candidatesFromPassage(passage, seenSentences))
+    .flatMap((passage) => candidatesFromPassage(passage, hitsBySentence))
     .sort(compareByPosition);
 
+  // A sentence repeated at the same offset (overlapping passages) yields identical candidates; this drops them too.
   const seenQuotes = new Set<string>();
   const unique = candidates.filter((candidate) => {
     const key = `${candidate.flag.pattern}\u0000${candidate.flag.quote}`;

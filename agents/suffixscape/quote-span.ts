@@ -12,7 +12,8 @@ export interface QuoteSpan {
 /** Quotes longer than this are narrowed; a published table row stays readable at this length. */
 export const maxQuoteLength = 300;
 
-function trimmed(text: string, start: number, end: number): QuoteSpan {
+/** The span from `start` to `end` without its leading and trailing whitespace. */
+export function trimmedSpan(text: string, start: number, end: number): QuoteSpan {
   let from = start;
   let to = end;
   while (from < to && /\s/.test(text[from]!)) from += 1;
@@ -31,15 +32,15 @@ function pieceAround(text: string, span: QuoteSpan, cueStart: number, cueEnd: nu
     if (after <= cueStart) start = after;
     else if (at >= cueEnd && at < end) end = at;
   }
-  return trimmed(text, start, end);
+  return trimmedSpan(text, start, end);
 }
 
 export function quoteSpanFor(sentence: string, cueStart: number, cueEnd: number, maxLength = maxQuoteLength): QuoteSpan {
-  const whole = trimmed(sentence, 0, sentence.length);
+  const whole = trimmedSpan(sentence, 0, sentence.length);
   if (whole.end - whole.start <= maxLength) return whole;
   const clause = pieceAround(sentence, whole, cueStart, cueEnd, /\s*[;:—–]\s*|\s-\s/);
   if (clause.end - clause.start <= maxLength) return clause;
   const segment = pieceAround(sentence, clause, cueStart, cueEnd, /,\s/);
   if (segment.end - segment.start <= maxLength) return segment;
-  return trimmed(sentence, cueStart, cueEnd);
+  return trimmedSpan(sentence, cueStart, cueEnd);
 }
