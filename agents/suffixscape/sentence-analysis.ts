@@ -34,13 +34,14 @@ function toTerm(text: string, start: number, end: number, tags: Iterable<string>
 /**
  * Terms with offsets. compromise keeps every character of the input in its terms' `pre`, `text`
  * and `post`, so offsets are running sums — about half the cost of `json({ offset: true })`. If
- * the pieces ever fail to add up to the input, the slower offset output is used instead.
+ * the pieces ever fail to add up to the input, the slower offset output of the same parse is used
+ * instead.
  */
 function tagTerms(text: string): SentenceTerm[] {
-  const document = nlp(text).document;
+  const parsed = nlp(text);
   const terms: SentenceTerm[] = [];
   let cursor = 0;
-  for (const sentence of document) {
+  for (const sentence of parsed.document) {
     for (const term of sentence) {
       const start = cursor + term.pre.length;
       const end = start + term.text.length;
@@ -49,12 +50,11 @@ function tagTerms(text: string): SentenceTerm[] {
       if (term.text.length > 0) terms.push(toTerm(text, start, end, term.tags ?? []));
     }
   }
-  if (cursor === text.length && terms.every((term) => term.text.length > 0)) return terms;
-  return tagTermsWithOffsets(text);
+  if (cursor === text.length) return terms;
+  return termsFromOffsets(text, parsed.json({ offset: true }) as CompromiseJsonSentence[]);
 }
 
-function tagTermsWithOffsets(text: string): SentenceTerm[] {
-  const sentences = nlp(text).json({ offset: true }) as CompromiseJsonSentence[];
+function termsFromOffsets(text: string, sentences: readonly CompromiseJsonSentence[]): SentenceTerm[] {
   return sentences.flatMap((sentence) =>
     sentence.terms
       .filter((term) => term.text.length > 0 && term.offset.length > 0)
