@@ -16,7 +16,7 @@ import { scientificEvidenceRubric } from './scientific-evidence.js';
 import { tricksterKnowledgeRubric } from './trickster-knowledge.js';
 
 export type { IndicatorPattern, LensRubric, RubricIndicator } from './rubric-types.js';
-export { compilePattern, near, patternSource, phraseSource } from './rubric-patterns.js';
+export { compilePattern, near } from './rubric-patterns.js';
 
 export const rubricVersion = 'rubric-2026.11.1';
 

@@ -10,7 +10,7 @@ const wordEdgeBefore = '(?<![\\p{L}\\p{N}])';
 const wordEdgeAfter = '(?![\\p{L}\\p{N}])';
 
 /** Regex source of a plain phrase: literal text, flexible whitespace, any dash for a hyphen. */
-export function phraseSource(phrase: string): string {
+function phraseSource(phrase: string): string {
   return phrase
     .trim()
     .split(/\s+/)
@@ -24,7 +24,7 @@ export function phraseSource(phrase: string): string {
 }
 
 /** Regex source of any pattern, without the word-edge anchors. */
-export function patternSource(pattern: IndicatorPattern): string {
+function patternSource(pattern: IndicatorPattern): string {
   return typeof pattern === 'string' ? phraseSource(pattern) : pattern.source;
 }
 
