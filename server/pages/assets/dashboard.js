@@ -108,6 +108,18 @@
     return `${Math.floor(seconds / 60)} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
   };
 
+  // "2026-06-08 14:03 UTC", as the server prints times.
+  const formatUtcMinute = (iso) => (typeof iso === 'string' && iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
+
+  // A table cell labelled for the stacked phone layout, found again by its role when it changes.
+  const createCell = (tag, label, role) => {
+    const cell = document.createElement(tag);
+    if (tag === 'th') cell.scope = 'row';
+    cell.dataset.label = label;
+    if (role) cell.dataset.role = role;
+    return cell;
+  };
+
   const agentOrder = Object.keys(agentLabels);
   const byRunOrder = (left, right) => {
     const leftIndex = agentOrder.indexOf(left.agent);
@@ -125,22 +137,13 @@
   const createAgentRow = (agent) => {
     const row = document.createElement('tr');
     row.dataset.agent = agent;
-    const name = document.createElement('th');
-    name.scope = 'row';
-    name.dataset.label = 'Agent';
+    const name = createCell('th', 'Agent');
     name.textContent = agentLabels[agent] || agent;
-    const statusCell = document.createElement('td');
-    statusCell.dataset.label = 'Status';
+    const statusCell = createCell('td', 'Status');
     const badge = document.createElement('span');
     badge.dataset.role = 'status';
     statusCell.append(badge);
-    const duration = document.createElement('td');
-    duration.dataset.label = 'Time';
-    duration.dataset.role = 'duration';
-    const detail = document.createElement('td');
-    detail.dataset.label = 'Detail';
-    detail.dataset.role = 'detail';
-    row.append(name, statusCell, duration, detail);
+    row.append(name, statusCell, createCell('td', 'Time', 'duration'), createCell('td', 'Detail', 'detail'));
     return row;
   };
 
@@ -179,7 +182,7 @@
     if (reportLink) reportLink.hidden = status !== 'succeeded';
     if (typeof state.startedAt === 'string') {
       card.dataset.startedAt = state.startedAt;
-      part(card, 'started').textContent = `${state.startedAt.slice(0, 16).replace('T', ' ')} UTC`;
+      part(card, 'started').textContent = formatUtcMinute(state.startedAt);
     }
     const started = card.dataset.startedAt ? Date.parse(card.dataset.startedAt) : NaN;
     const finished = typeof state.finishedAt === 'string' ? Date.parse(state.finishedAt) : NaN;
@@ -217,7 +220,7 @@
       if (role) dd.dataset.role = role;
       facts.append(dt, dd);
     };
-    addFact('Started', new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', 'started');
+    addFact('Started', formatUtcMinute(card.dataset.startedAt), 'started');
     addFact('Duration', 'running', 'audit-duration');
     addFact('Audit id', auditId);
 
@@ -447,30 +450,22 @@
     for (const control of scheduleForm.querySelectorAll('input, select, button')) control.disabled = !enabled || disabledByServer.has(control);
   };
 
-  const formatNextRun = (iso) => (typeof iso === 'string' && iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
-
   const createScheduleRow = (schedule) => {
     const labSlug = String(schedule.labSlug ?? '');
     const row = document.createElement('tr');
     row.dataset.labSlug = labSlug;
-    const lab = document.createElement('th');
-    lab.scope = 'row';
-    lab.dataset.label = 'Lab';
+    const lab = createCell('th', 'Lab');
     lab.textContent = labSlug;
-    const cadence = document.createElement('td');
-    cadence.dataset.label = 'Cadence';
-    cadence.dataset.role = 'cadence';
+    const cadence = createCell('td', 'Cadence', 'cadence');
     cadence.textContent = String(schedule.every ?? '');
-    const nextRun = document.createElement('td');
-    nextRun.dataset.label = 'Next run';
-    nextRun.dataset.role = 'next-run';
+    const nextRun = createCell('td', 'Next run', 'next-run');
     if (typeof schedule.nextRunAt === 'string' && schedule.nextRunAt) {
       const time = document.createElement('time');
       time.setAttribute('datetime', schedule.nextRunAt);
-      time.textContent = formatNextRun(schedule.nextRunAt);
+      time.textContent = formatUtcMinute(schedule.nextRunAt);
       nextRun.append(time);
     } else {
-      nextRun.textContent = formatNextRun(null);
+      nextRun.textContent = formatUtcMinute(null);
     }
     const actions = document.createElement('td');
     const remove = document.createElement('button');
@@ -572,7 +567,7 @@
       const schedule = await response.json().catch(() => ({}));
       saved = true;
       scheduleForm.querySelector('[name="every"]').value = '';
-      const nextRun = typeof schedule.nextRunAt === 'string' ? `; next run ${formatNextRun(schedule.nextRunAt)}` : '';
+      const nextRun = typeof schedule.nextRunAt === 'string' ? `; next run ${formatUtcMinute(schedule.nextRunAt)}` : '';
       setStatus(scheduleFormStatus, `${labSlug} is re-audited ${String(schedule.every ?? every)}${nextRun}.`, false);
     } catch {
       setStatus(scheduleFormStatus, 'Could not reach the API. Check the connection and try again.', true);
