@@ -6,13 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLabProfile, demoSeeds, startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
 import { serialiseReport } from '../../graph/report-serialisation.js';
@@ -25,10 +22,9 @@ import { createAudit, setAuditStatus } from '../../infra/database/repositories/a
 import { getReportByAudit, publishReport } from '../../infra/database/repositories/reports.js';
 import { loadScaleSettings } from '../../infra/queue/scale-settings.js';
 import { openTestAuditSystem } from '../../test/support/audit-system.js';
-import { createApp } from '../app.js';
-import { securityHeaders } from '../security-headers.js';
+import { startServer, type RunningServer } from '../start-server.js';
+import { launchTestBrowser, servePages, watchForMisbehaviour, type PageMisbehaviour, type ServedPages } from './fixtures/browser.js';
 import { asLaterAudit, attributePayload, scriptPayload, withHostileText } from './fixtures/report-variants.js';
-import { createPagesRouter } from './router.js';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const screenshotFolder = path.join(repositoryRoot, 'artifacts', 'screenshots');
@@ -36,43 +32,16 @@ const screenshotFolder = path.join(repositoryRoot, 'artifacts', 'screenshots');
 let site: DemoSite;
 let database: Database;
 let system: AuditSystem;
-let server: Server;
+let pages: ServedPages;
 let origin: string;
+/** The whole app (API and pages) on the same audit system, for the dashboard's calls to the API. */
+let api: RunningServer;
 let browser: Browser;
 let firstAudit: { auditId: string; report: StanceReport };
 
-function listen(app: express.Express): Promise<{ server: Server; origin: string }> {
-  return new Promise((resolve, reject) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve({ server: listening, origin: `http://127.0.0.1:${(listening.address() as AddressInfo).port}` }));
-    listening.once('error', reject);
-  });
-}
-
-function close(toClose: Server | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (!toClose) return resolve();
-    toClose.close(() => resolve());
-    toClose.closeAllConnections();
-  });
-}
-
-/** What a page did that it should not: dialogs (a payload ran), script errors, CSP refusals. */
-interface PageMisbehaviour {
-  dialogs: string[];
-  errors: string[];
-}
-
 async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; misbehaviour: PageMisbehaviour }> {
   const page = await context.newPage();
-  const misbehaviour: PageMisbehaviour = { dialogs: [], errors: [] };
-  page.on('dialog', (dialog) => {
-    misbehaviour.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => misbehaviour.errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) misbehaviour.errors.push(message.text());
-  });
+  const misbehaviour = watchForMisbehaviour(page);
   const response = await page.goto(url, { waitUntil: 'load' });
   expect(response?.status(), url).toBe(200);
   return { page, misbehaviour };
@@ -95,20 +64,16 @@ beforeAll(async () => {
   const stored = await getReportByAudit(database.pool, auditId);
   firstAudit = { auditId, report: JSON.parse(stored!.body) as StanceReport };
 
-  const app = express();
-  app.use(securityHeaders);
-  app.use(createPagesRouter(system));
-  ({ server, origin } = await listen(app));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  pages = await servePages(system);
+  origin = pages.origin;
+  api = await startServer(system, { host: '127.0.0.1', port: 0, log: () => undefined });
+  browser = await launchTestBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await close(server);
+  await pages?.close();
+  await api?.close();
   await system?.close();
   await database?.close();
   await site?.close();
@@ -260,15 +225,10 @@ describe('the audits dashboard in a browser', () => {
 });
 
 describe('launching an audit from the dashboard, against the real API', () => {
-  let apiServer: Server | undefined;
-  afterAll(async () => close(apiServer));
-
   it('shows the API’s field errors beside their fields, then launches the audit and follows it live until every agent finished', async () => {
-    let apiOrigin: string;
-    ({ server: apiServer, origin: apiOrigin } = await listen(createApp(system, { log: () => undefined })));
     const { secret } = await createApiToken(database.pool, { name: 'dashboard browser test', role: 'editor' });
     const context = await browser.newContext();
-    const { page, misbehaviour } = await openPage(context, `${apiOrigin}/audits`);
+    const { page, misbehaviour } = await openPage(context, `${api.url}/audits`);
 
     await page.getByLabel('API token', { exact: true }).fill(secret);
     await page.getByRole('button', { name: 'Use token' }).click();
@@ -318,18 +278,13 @@ async function openDashboardAsEditor(context: BrowserContext, apiOrigin: string,
 }
 
 describe('re-audit schedules on the dashboard, without a queue', () => {
-  let apiServer: Server | undefined;
-  afterAll(async () => close(apiServer));
-
   it('says schedules need REDIS_URL and turns the schedule form off', async () => {
-    let apiOrigin: string;
-    ({ server: apiServer, origin: apiOrigin } = await listen(createApp(system, { log: () => undefined })));
     const context = await browser.newContext();
-    const before = await openPage(context, `${apiOrigin}/audits`);
+    const before = await openPage(context, `${api.url}/audits`);
     await expect.poll(() => before.page.locator('#schedules-status').textContent()).toBe('Give an API token to see schedules.');
     await before.page.close();
 
-    const { page, misbehaviour } = await openDashboardAsEditor(context, apiOrigin, database);
+    const { page, misbehaviour } = await openDashboardAsEditor(context, api.url, database);
     const status = page.locator('#schedules-status');
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/set REDIS_URL/);
     expect(await status.getAttribute('class')).toContain('error');
@@ -350,8 +305,7 @@ const queueRedisUrl = process.env.TEST_REDIS_URL;
 describe.runIf(queueDatabaseUrl && queueRedisUrl)('re-audit schedules on the dashboard, on real Redis and PostgreSQL', () => {
   let queueDatabase: Database | undefined;
   let queueSystem: AuditSystem | undefined;
-  let apiServer: Server | undefined;
-  let apiOrigin: string;
+  let queueApi: RunningServer | undefined;
 
   beforeAll(async () => {
     queueDatabase = await openDatabase({ url: queueDatabaseUrl!, schema: `test_${randomBytes(6).toString('hex')}` });
@@ -371,11 +325,11 @@ describe.runIf(queueDatabaseUrl && queueRedisUrl)('re-audit schedules on the das
       { start: false },
     );
     await setAuditStatus(queueDatabase.pool, auditId, 'cancelled');
-    ({ server: apiServer, origin: apiOrigin } = await listen(createApp(queueSystem, { log: () => undefined })));
+    queueApi = await startServer(queueSystem, { host: '127.0.0.1', port: 0, log: () => undefined });
   });
 
   afterAll(async () => {
-    await close(apiServer);
+    await queueApi?.close();
     await queueSystem?.queue?.obliterate({ force: true }).catch(() => undefined);
     await queueSystem?.close();
     if (queueDatabase) {
@@ -386,7 +340,7 @@ describe.runIf(queueDatabaseUrl && queueRedisUrl)('re-audit schedules on the das
 
   it('sets a schedule, shows a bad cadence beside its field, and removes the schedule', async () => {
     const context = await browser.newContext();
-    const { page, misbehaviour } = await openDashboardAsEditor(context, apiOrigin, queueDatabase!);
+    const { page, misbehaviour } = await openDashboardAsEditor(context, queueApi!.url, queueDatabase!);
     const status = page.locator('#schedules-status');
     const rows = page.locator('#schedule-rows tr');
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('No lab is re-audited on a schedule.');

@@ -4,12 +4,9 @@
  * simulated model over HTTP.
  */
 import { mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLabProfile, demoSeeds, startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
 import type { AuditSystem } from '../../infra/audit-system.js';
@@ -17,8 +14,7 @@ import { openDatabase, type Database } from '../../infra/database/open-database.
 import { createApiToken } from '../../infra/database/repositories/api-tokens.js';
 import { openTestAuditSystem } from '../../test/support/audit-system.js';
 import { startSimulatedModel, type SimulatedModel } from '../../test/simulated-model/server.js';
-import { securityHeaders } from '../security-headers.js';
-import { createPagesRouter } from './router.js';
+import { launchTestBrowser, servePages, watchForMisbehaviour, type ServedPages } from './fixtures/browser.js';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const screenshotPath = path.join(repositoryRoot, 'artifacts', 'screenshots', 'trace-viewer.png');
@@ -27,7 +23,7 @@ let site: DemoSite;
 let model: SimulatedModel;
 let database: Database;
 let system: AuditSystem;
-let server: Server;
+let pages: ServedPages;
 let origin: string;
 let browser: Browser;
 let auditId: string;
@@ -50,37 +46,19 @@ beforeAll(async () => {
   reviewerSecret = (await createApiToken(database.pool, { name: 'Ana (reviewer)', role: 'reviewer' })).secret;
   editorSecret = (await createApiToken(database.pool, { name: 'Ed (editor)', role: 'editor' })).secret;
 
-  const app = express();
-  app.use(securityHeaders);
-  app.use(createPagesRouter(system));
-  await new Promise<void>((resolve) => {
-    server = app.listen(0, '127.0.0.1', () => resolve());
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  pages = await servePages(system);
+  origin = pages.origin;
+  browser = await launchTestBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await pages?.close();
   await system?.close();
   await database?.close();
   await model?.close();
   await site?.close();
 });
-
-function watchForMisbehaviour(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-  });
-  return problems;
-}
 
 async function signIn(page: Page, secret: string, next: string): Promise<number | undefined> {
   await page.goto(`${origin}/reviewer/sign-in?next=${encodeURIComponent(next)}`);
@@ -93,7 +71,7 @@ describe('the trace viewer in a browser', () => {
   it('takes a reviewer from a finding to the model call and the evidence behind it', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const problems = watchForMisbehaviour(page);
+    const misbehaviour = watchForMisbehaviour(page);
     expect(await signIn(page, reviewerSecret, '/labs/lanternfish')).toBe(200);
     expect(new URL(page.url()).pathname).toBe('/labs/lanternfish');
 
@@ -121,7 +99,7 @@ describe('the trace viewer in a browser', () => {
 
     await mkdir(path.dirname(screenshotPath), { recursive: true });
     await page.screenshot({ path: screenshotPath, fullPage: false });
-    expect(problems).toEqual([]);
+    expect(misbehaviour).toEqual({ dialogs: [], errors: [] });
     await context.close();
   });
 
@@ -145,14 +123,14 @@ describe('the trace viewer in a browser', () => {
     const evaluatorSecret = (await createApiToken(database.pool, { name: 'Eve (evaluator)', role: 'evaluator' })).secret;
     const context = await browser.newContext();
     const page = await context.newPage();
-    const problems = watchForMisbehaviour(page);
+    const misbehaviour = watchForMisbehaviour(page);
     expect((await page.goto(`${origin}/diff?a=${auditId}&b=${auditId}`))?.status()).toBe(401);
     expect((await page.goto(`${origin}/diff?a=${auditId}&b=${auditId}&token=${evaluatorSecret}`))?.status()).toBe(200);
     expect(await page.locator('.diff-verdict').textContent()).toMatch(/identical/);
     expect((await page.goto(`${origin}/diff?a=${auditId}&b=${encodeURIComponent('/etc/passwd.json')}`))?.status()).toBe(400);
     // An evaluator's token opens diffs, not the reviewers' traces.
     expect((await page.goto(`${origin}/audits/${auditId}/trace`))?.status()).toBe(401);
-    expect(problems).toEqual([]);
+    expect(misbehaviour).toEqual({ dialogs: [], errors: [] });
     await context.close();
   });
 });
