@@ -1,6 +1,6 @@
 /**
  * The page shell every page shares: language, landmarks (header, nav, main, footer), a skip
- * link, the stylesheet, and scripts as files (the CSP allows no inline script or style).
+ * link, the stylesheets, and scripts as files (the CSP allows no inline script or style).
  */
 import { html, type SafeHtml } from './html.js';
 
@@ -12,6 +12,8 @@ export interface PageShell {
   readonly basePath: string;
   readonly current: NavigationItem;
   readonly main: SafeHtml;
+  /** Stylesheets under /assets beyond `stance.css`, e.g. "trace.css" for the pages that show traces. */
+  readonly stylesheets?: readonly string[];
   /** Script files under /assets, e.g. "dashboard.js". */
   readonly scripts?: readonly string[];
   /** data-* attributes for the body, read by the page's script (never executed as code). */
@@ -30,6 +32,7 @@ export function renderPage(shell: PageShell): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${shell.title} · StanceWatch</title>
 <link rel="stylesheet" href="${basePath}/assets/stance.css">
+${(shell.stylesheets ?? []).map((stylesheet) => html`<link rel="stylesheet" href="${basePath}/assets/${stylesheet}">`)}
 ${(shell.scripts ?? []).map((script) => html`<script src="${basePath}/assets/${script}" defer></script>`)}
 </head>
 <body${bodyData}>

@@ -6,11 +6,16 @@ import { stanceReportSchema, describeReportProblems, type StanceReport } from '.
 import type { Queryable } from '../../infra/database/queryable.js';
 import { listAgentRuns, type AgentRunRow } from '../../infra/database/repositories/agent-runs.js';
 import { listAudits, type AuditRow } from '../../infra/database/repositories/audits.js';
-import { getLab, listLabs } from '../../infra/database/repositories/labs.js';
-import { getLatestReport, getReportByAudit, listReportVersionSummaries, type ReportVersion } from '../../infra/database/repositories/reports.js';
+import { listLabs } from '../../infra/database/repositories/labs.js';
+import {
+  getLatestReport,
+  getReportByAudit,
+  listReportVersionSummaries,
+  type ReportVersion,
+  type ReportVersionSummary,
+} from '../../infra/database/repositories/reports.js';
 import { StanceWatchError } from '../../infra/errors.js';
 import type { LabIndexEntry } from './render-labs-index.js';
-import type { PublishedVersionSummary } from './render-stance-page.js';
 
 /**
  * Parsed reports by sha256. A published version never changes, so its parse can be reused for
@@ -19,7 +24,7 @@ import type { PublishedVersionSummary } from './render-stance-page.js';
 const parsedReports = new Map<string, StanceReport>();
 const parsedReportsKept = 64;
 
-export function parseStoredReport(version: ReportVersion): StanceReport {
+function parseStoredReport(version: ReportVersion): StanceReport {
   const cached = parsedReports.get(version.sha256);
   if (cached) return cached;
   const report = parseReportBody(version);
@@ -58,28 +63,34 @@ export async function loadLabsIndex(database: Queryable): Promise<LabIndexEntry[
   );
 }
 
-export interface StancePageData {
-  /** sha256 of the report shown: with the version list, it decides the page's content. */
-  readonly sha256: string;
-  readonly report: StanceReport;
-  readonly versions: readonly PublishedVersionSummary[];
+export interface StancePageVersions {
+  /** The version to show: the lab's latest, or the one an audit published. */
+  readonly shown: ReportVersionSummary;
+  /** Every published version of the lab's report, oldest first. */
+  readonly versions: readonly ReportVersionSummary[];
 }
 
 /**
- * The report to show for a lab: its latest, or the version an audit published. Null when the
- * lab, the audit, or a published report does not exist (or the audit belongs to another lab).
+ * Which published version a stance page shows, read without any report body. Null when the lab
+ * has published nothing (or does not exist: a report can only name a known lab), or when the
+ * audit published no report for this lab.
  */
-export async function loadStancePage(database: Queryable, slug: string, auditId?: string): Promise<StancePageData | null> {
-  const lab = await getLab(database, slug);
-  if (!lab) return null;
-  const stored = auditId === undefined ? await getLatestReport(database, slug) : await getReportByAudit(database, auditId);
-  if (!stored || stored.labSlug !== slug) return null;
+export async function findStancePageVersions(database: Queryable, slug: string, auditId?: string): Promise<StancePageVersions | null> {
   const versions = await listReportVersionSummaries(database, slug);
-  return {
-    sha256: stored.sha256,
-    report: parseStoredReport(stored),
-    versions: versions.map((version) => ({ auditId: version.auditId, version: version.version, sha256: version.sha256, publishedAt: version.publishedAt })),
-  };
+  const shown = auditId === undefined ? versions.at(-1) : versions.find((version) => version.auditId === auditId);
+  return shown ? { shown, versions } : null;
+}
+
+/**
+ * A published version's report, parsed. Versions are append-only, so a parse already kept for
+ * its sha256 is that report and its (large) body is not read again.
+ */
+export async function loadPublishedReport(database: Queryable, version: ReportVersionSummary): Promise<StanceReport> {
+  const cached = parsedReports.get(version.sha256);
+  if (cached) return cached;
+  const stored = await getReportByAudit(database, version.auditId);
+  if (!stored) throw new StanceWatchError('report_unreadable', `Report version ${version.version} of lab "${version.labSlug}" could not be read.`, 500, false);
+  return parseStoredReport(stored);
 }
 
 export interface DashboardAudit {

@@ -194,7 +194,7 @@ function renderSchedulesSection(audits: readonly DashboardAudit[]): SafeHtml {
 </section>`;
 }
 
-export function renderDashboardContent(input: DashboardInput): SafeHtml {
+function renderDashboardContent(input: DashboardInput): SafeHtml {
   const now = input.now ?? new Date();
   return html`<header class="page-header">
   <h1>Audits</h1>

@@ -36,7 +36,7 @@ function renderFlagChanges(changes: { readonly added: readonly FlagChange[]; rea
   return html`<section class="section"><h2>Suffixscape flags</h2><h3>Added (${changes.added.length})</h3>${list(changes.added)}<h3>Removed (${changes.removed.length})</h3>${list(changes.removed)}</section>`;
 }
 
-export function renderDiffContent(input: DiffPageInput): SafeHtml {
+function renderDiffContent(input: DiffPageInput): SafeHtml {
   const { diff } = input;
   return html`<header class="page-header">
   <p class="eyebrow">Report diff</p>

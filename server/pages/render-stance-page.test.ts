@@ -163,4 +163,17 @@ describe('the stance page', () => {
       if (index > 0) expect(level - levels[index - 1]!).toBeLessThanOrEqual(1);
     });
   });
+
+  it('gives a reviewer trace links styled by the trace viewer’s stylesheet, and the public nothing of it', () => {
+    const report = buildExampleReport();
+    const stylesheetsOf = (document: Document) => [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href'));
+    const publicPage = render(report);
+    expect(stylesheetsOf(publicPage)).toEqual(['/assets/stance.css']);
+    expect(publicPage.querySelectorAll('.trace-link')).toHaveLength(0);
+    const review = { tracePath: '/audits/aud_01/trace', agentSpans: { 'lens:scientific-evidence': 'span-1' }, annotations: [] };
+    const page = renderStancePage({ report, versions: versionsOf('aud_00', report.audit.id), basePath: '', rawReportPath: '/x.json', review });
+    const reviewed = new JSDOM(page).window.document;
+    expect(stylesheetsOf(reviewed)).toEqual(['/assets/stance.css', '/assets/trace.css']);
+    expect(reviewed.querySelector('#lens-04 .trace-link')?.getAttribute('href')).toBe('/audits/aud_01/trace?span=span-1#span-span-1');
+  });
 });

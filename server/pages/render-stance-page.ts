@@ -276,7 +276,7 @@ ${audit.confidence.substanceFrom.length > 0 ? html`<p>Substance drawn from ${aud
 }
 
 /** The body of the stance page (inside `main`). */
-export function renderStanceContent(input: StancePageInput): SafeHtml {
+function renderStanceContent(input: StancePageInput): SafeHtml {
   const { report } = input;
   const sourcesById = new Map(report.audit.sources.map((source) => [source.id, source]));
   return html`${renderLabHeader(input)}
@@ -292,11 +292,12 @@ ${renderConfidence(report)}`;
 }
 
 export function renderStancePage(input: StancePageInput): string {
-  const page = renderPage({
+  return renderPage({
     title: `${input.report.lab.name} — stance report ${input.report.audit.date}`,
     basePath: input.basePath,
     current: 'labs',
     main: renderStanceContent(input),
+    // Trace links and annotations are styled with the trace viewer's rules.
+    ...(input.review ? { stylesheets: ['trace.css'] } : {}),
   });
-  return input.review ? page.replace('</head>', `<link rel="stylesheet" href="${input.basePath}/assets/trace.css">\n</head>`) : page;
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SpanRow } from '../../infra/database/repositories/spans.js';
-import { renderTraceContent } from './render-trace-page.js';
+import { renderTraceContent, renderTracePage } from './render-trace-page.js';
 import { layoutWaterfall, minimumBarWidth } from './trace-waterfall.js';
 
 function span(overrides: Partial<SpanRow> & Pick<SpanRow, 'spanId' | 'name' | 'startTime' | 'durationMs'>): SpanRow {
@@ -102,5 +102,11 @@ describe('the trace page', () => {
     expect(markup).not.toContain('<img src=x');
     expect(markup).not.toContain('<b>nothing</b>');
     expect(markup).toContain('&lt;b&gt;nothing&lt;/b&gt;');
+  });
+
+  it('links the viewer’s stylesheet after the shared one, under the mount path', () => {
+    const page = renderTracePage({ auditId: 'aud_x', spans: [audit], basePath: '/stancewatch' });
+    const stylesheets = [...page.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((match) => match[1]);
+    expect(stylesheets).toEqual(['/stancewatch/assets/stance.css', '/stancewatch/assets/trace.css']);
   });
 });

@@ -194,7 +194,6 @@ ${waterfall.rows.length === 0
 }
 
 export function renderTracePage(input: TracePageInput): string {
-  const page = renderPage({ title: `Trace of ${input.auditId}`, basePath: input.basePath, current: 'audits', main: renderTraceContent(input) });
-  // The shared shell links one stylesheet; the viewer's own rules sit in their own file.
-  return page.replace('</head>', `<link rel="stylesheet" href="${input.basePath}/assets/trace.css">\n</head>`);
+  // The viewer's own rules sit in their own file, beside the shared stylesheet.
+  return renderPage({ title: `Trace of ${input.auditId}`, basePath: input.basePath, current: 'audits', main: renderTraceContent(input), stylesheets: ['trace.css'] });
 }

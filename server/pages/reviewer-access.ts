@@ -7,8 +7,8 @@ import type { Request, Response } from 'express';
 import type { Queryable } from '../../infra/database/queryable.js';
 import { findApiTokenBySecret, type ApiTokenRole, type ApiTokenRow } from '../../infra/database/repositories/api-tokens.js';
 
-export const reviewerCookieName = 'stancewatch_review_token';
-export const reviewerPageRoles: readonly ApiTokenRole[] = ['reviewer', 'admin'];
+const reviewerCookieName = 'stancewatch_review_token';
+const reviewerPageRoles: readonly ApiTokenRole[] = ['reviewer', 'admin'];
 /** Report diffs compare replays: evaluators' pages (reviewers may read them too). */
 export const evaluatorPageRoles: readonly ApiTokenRole[] = ['evaluator', 'reviewer', 'admin'];
 /** Who may sign in to pages at all; each page then checks its own roles. */
@@ -17,7 +17,7 @@ export const signInRoles: readonly ApiTokenRole[] = ['reviewer', 'evaluator', 'a
 const cookieMaxAgeSeconds = 8 * 60 * 60;
 const tokenShape = /^[A-Za-z0-9._~+/=-]{8,200}$/;
 
-export function cookieValue(header: string | undefined, name: string): string | undefined {
+function cookieValue(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const separator = part.indexOf('=');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response } from 'express';
 import type { AuditSystem } from '../../infra/audit-system.js';
-import { loadDashboard, loadLabsIndex, loadStancePage } from './page-data.js';
+import { findStancePageVersions, loadDashboard, loadLabsIndex, loadPublishedReport } from './page-data.js';
 import { renderDashboard } from './render-dashboard.js';
 import { renderLabsIndex } from './render-labs-index.js';
 import { renderMessagePage } from './render-message-page.js';
@@ -22,7 +22,7 @@ import { diffQuerySchema, diffReferences } from '../routes/replays.js';
 import { agentSpansOf, type StanceReview } from './stance-review.js';
 
 /** The stylesheet and the dashboard script, served from `assets/` beside this file. */
-export const pagesAssetsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
+const pagesAssetsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
 export interface PagesRouterOptions {
   /** The JSON API as the browser reaches it; defaults to `<mount path>/api`. */
@@ -37,8 +37,11 @@ const defaultRawReportPath = (slug: string) => `/stancewatch/api/labs/${encodeUR
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const auditIdPattern = /^[A-Za-z0-9_-]{1,100}$/;
 
-function sendPage(response: Response, status: number, page: string): void {
-  response.status(status).type('html').set('cache-control', 'no-cache').send(page);
+/** Public pages may be kept if revalidated; a signed-in reader's page, or a sign-in form, never. */
+type PageCaching = 'no-cache' | 'private, no-store' | 'no-store';
+
+function sendPage(response: Response, status: number, page: string, caching: PageCaching = 'no-cache'): void {
+  response.status(status).type('html').set('cache-control', caching).send(page);
 }
 
 export function createPagesRouter(system: AuditSystem, options: PagesRouterOptions = {}): express.Router {
@@ -49,6 +52,8 @@ export function createPagesRouter(system: AuditSystem, options: PagesRouterOptio
 
   const notFound = (request: Request, response: Response, message: string) =>
     sendPage(response, 404, renderMessagePage({ title: 'Not found', message, basePath: request.baseUrl }));
+  const askToSignIn = (request: Request, response: Response, next: string, problem: string) =>
+    sendPage(response, 401, renderReviewerSignIn({ basePath: request.baseUrl, next, problem }), 'no-store');
 
   router.use('/assets', express.static(pagesAssetsFolder, { index: false, maxAge: '5m', fallthrough: false }));
 
@@ -61,9 +66,8 @@ export function createPagesRouter(system: AuditSystem, options: PagesRouterOptio
       notFound(request, response, 'There is no stance page at this address.');
       return;
     }
-    const data = await loadStancePage(database, slug, auditId);
-    const reviewer = data ? await reviewerOf(database, request, response) : null;
-    if (!data) {
+    const found = await findStancePageVersions(database, slug, auditId);
+    if (!found) {
       notFound(
         request,
         response,
@@ -73,25 +77,28 @@ export function createPagesRouter(system: AuditSystem, options: PagesRouterOptio
       );
       return;
     }
-    if (reviewer) {
+    const { shown, versions } = found;
+    if (await reviewerOf(database, request, response)) {
       // A reviewer's page changes with every annotation: rendered each time, never shared.
-      const shownAuditId = data.report.audit.id;
+      const [report, spans, annotations] = await Promise.all([
+        loadPublishedReport(database, shown),
+        listAuditSpans(database, shown.auditId),
+        listAnnotations(database, shown.auditId),
+      ]);
       const review: StanceReview = {
-        tracePath: `${request.baseUrl}/audits/${encodeURIComponent(shownAuditId)}/trace`,
-        agentSpans: agentSpansOf(await listAuditSpans(database, shownAuditId)),
-        annotations: await listAnnotations(database, shownAuditId),
+        tracePath: `${request.baseUrl}/audits/${encodeURIComponent(shown.auditId)}/trace`,
+        agentSpans: agentSpansOf(spans),
+        annotations,
       };
-      const page = renderStancePage({ ...data, basePath: request.baseUrl, rawReportPath: rawReportPath(slug), review });
-      response.status(200).type('html').set('cache-control', 'private, no-store').send(page);
+      sendPage(response, 200, renderStancePage({ report, versions, basePath: request.baseUrl, rawReportPath: rawReportPath(slug), review }), 'private, no-store');
       return;
     }
     // A page is a pure function of its report, the version list and where it is mounted, all
-    // immutable once published: render each combination once.
-    const latest = data.versions[data.versions.length - 1];
-    const key = `${request.baseUrl}|${data.sha256}|${data.versions.length}|${latest?.sha256 ?? ''}`;
+    // immutable once published: render each combination once, reading the report only then.
+    const key = `${request.baseUrl}|${shown.sha256}|${versions.length}|${versions[versions.length - 1]!.sha256}`;
     let page = renderedStancePages.get(key);
     if (page === undefined) {
-      page = renderStancePage({ ...data, basePath: request.baseUrl, rawReportPath: rawReportPath(slug) });
+      page = renderStancePage({ report: await loadPublishedReport(database, shown), versions, basePath: request.baseUrl, rawReportPath: rawReportPath(slug) });
       if (renderedStancePages.size >= renderedStancePagesKept) renderedStancePages.delete(renderedStancePages.keys().next().value!);
       renderedStancePages.set(key, page);
     }
@@ -113,8 +120,7 @@ export function createPagesRouter(system: AuditSystem, options: PagesRouterOptio
     const secret = typeof body.token === 'string' ? body.token.trim() : '';
     const token = await pageTokenFor(database, secret, signInRoles);
     if (!token) {
-      const page = renderReviewerSignIn({ basePath: request.baseUrl, next, problem: 'That token is not a valid reviewer, evaluator or admin token (or it was revoked).' });
-      response.status(401).type('html').set('cache-control', 'no-store').send(page);
+      askToSignIn(request, response, next, 'That token is not a valid reviewer, evaluator or admin token (or it was revoked).');
       return;
     }
     setReviewerCookie(response, secret);
@@ -127,13 +133,11 @@ export function createPagesRouter(system: AuditSystem, options: PagesRouterOptio
       notFound(request, response, 'There is no audit at this address.');
       return;
     }
-    const reviewer = await reviewerOf(database, request, response);
-    if (!reviewer) {
-      const page = renderReviewerSignIn({ basePath: request.baseUrl, next: `${request.baseUrl}/audits/${encodeURIComponent(auditId)}/trace`, problem: 'The trace viewer is for reviewers: sign in with a reviewer or admin token.' });
-      response.status(401).type('html').set('cache-control', 'no-store').send(page);
+    if (!(await reviewerOf(database, request, response))) {
+      askToSignIn(request, response, `${request.baseUrl}/audits/${encodeURIComponent(auditId)}/trace`, 'The trace viewer is for reviewers: sign in with a reviewer or admin token.');
       return;
     }
-    const audit = await getAudit(database, auditId);
+    const [audit, spans] = await Promise.all([getAudit(database, auditId), listAuditSpans(database, auditId)]);
     if (!audit) {
       notFound(request, response, `There is no audit with id “${auditId}”.`);
       return;
@@ -141,19 +145,18 @@ export function createPagesRouter(system: AuditSystem, options: PagesRouterOptio
     const focus = typeof request.query.span === 'string' ? request.query.span : undefined;
     const page = renderTracePage({
       auditId,
-      spans: await listAuditSpans(database, auditId),
+      spans,
       basePath: request.baseUrl,
       ...(focus ? { focusSpanId: focus } : {}),
       stancePagePath: `${request.baseUrl}/labs/${encodeURIComponent(audit.labSlug)}/audits/${encodeURIComponent(auditId)}`,
     });
-    response.status(200).type('html').set('cache-control', 'private, no-store').send(page);
+    sendPage(response, 200, page, 'private, no-store');
   });
 
   router.get('/diff', async (request, response) => {
     const here = `${request.baseUrl}/diff?a=${encodeURIComponent(String(request.query.a ?? ''))}&b=${encodeURIComponent(String(request.query.b ?? ''))}`;
     if (!(await reviewerOf(database, request, response, evaluatorPageRoles))) {
-      const page = renderReviewerSignIn({ basePath: request.baseUrl, next: here, problem: 'Report diffs are for evaluators and reviewers: sign in with your token.' });
-      response.status(401).type('html').set('cache-control', 'no-store').send(page);
+      askToSignIn(request, response, here, 'Report diffs are for evaluators and reviewers: sign in with your token.');
       return;
     }
     const query = diffQuerySchema.safeParse(request.query);
@@ -163,7 +166,7 @@ export function createPagesRouter(system: AuditSystem, options: PagesRouterOptio
     }
     try {
       const { diff } = await diffReferences(database, query.data.a, query.data.b);
-      response.status(200).type('html').set('cache-control', 'private, no-store').send(renderDiffPage({ ...query.data, diff, basePath: request.baseUrl }));
+      sendPage(response, 200, renderDiffPage({ ...query.data, diff, basePath: request.baseUrl }), 'private, no-store');
     } catch (error) {
       const status = (error as { status?: unknown }).status;
       if (status !== 404) throw error;

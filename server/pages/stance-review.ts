@@ -26,7 +26,7 @@ export function agentSpansOf(spans: readonly SpanRow[]): Record<string, string> 
   return latest;
 }
 
-export function traceHref(review: StanceReview, spanId: string): string {
+function traceHref(review: StanceReview, spanId: string): string {
   return `${review.tracePath}?span=${encodeURIComponent(spanId)}#${spanAnchor(spanId)}`;
 }
 
