@@ -54,7 +54,9 @@ export async function reconcileAudit(deps: AuditDependencies, state: AuditStateV
     // reconciliation stands in, and the confidence note says so.
     if (engine.kind === 'rubric') throw error;
     reconcileFailure = describeError(error);
-    reconciled = await deps.engineFor('rubric').reconcile(reconcileInput, context);
+    // Not under the model's signal: when the model ran out of time it is already aborted, and
+    // the rubric, offline and instant, must still answer.
+    reconciled = await deps.engineFor('rubric').reconcile(reconcileInput, { auditId: state.auditId });
   }
 
   const mergedFindings = new Map<LensId, ReturnType<typeof mergeDuplicateFindings>>(
