@@ -4,6 +4,7 @@
  * client's own retries are off, because only this loop knows that malformed or off-schema
  * answers are worth another attempt too.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
 import type { z } from 'zod';
@@ -29,7 +30,7 @@ export interface StructuredModelClientOptions {
   readonly retryDelay: RetryDelayPolicy;
   readonly limit: ProviderSlots;
   /** Fails attempts fast while the provider is known to be down. */
-  readonly circuitBreaker?: CircuitBreaker;
+  readonly circuitBreaker: CircuitBreaker;
   readonly recorder?: ModelCallRecorder;
   /** Answers requests instead of the network (exact replays answer from recorded calls). */
   readonly transport?: ModelTransport;
@@ -75,21 +76,6 @@ function cancelled(baseUrl: string, subject: string, signal: AbortSignal | undef
   const reason = signal?.reason instanceof Error ? signal.reason.message : signal?.reason === undefined ? 'no reason given' : String(signal.reason);
   return new StanceWatchError('model_cancelled', `the call to the model at ${baseUrl} for ${subject} was cancelled: ${reason}`, 503, true, {
     cause: signal?.reason,
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -194,7 +180,7 @@ export function createStructuredModelClient(options: StructuredModelClientOption
 
     for (let attemptNumber = 1; attemptNumber <= maxAttempts; attemptNumber += 1) {
       if (signal?.aborted) throw cancelled(options.baseUrl, request.subject, signal);
-      if (options.circuitBreaker) await admitThroughCircuit(options.circuitBreaker, request.subject, signal);
+      await admitThroughCircuit(request.subject, signal);
       const progress = { started: false };
       const slotResult = await untilAbortedWhileQueued(
         options.limit(() => attemptInSlot(request, chat, slot, signal, progress)),
@@ -213,16 +199,14 @@ export function createStructuredModelClient(options: StructuredModelClientOption
       }
       if (slotResult.kind === 'cancelled') throw cancelled(options.baseUrl, request.subject, signal);
       const outcome = slotResult.outcome;
-      if (options.circuitBreaker) {
-        if (!outcome.ok && isProviderFailure(outcome.failure.kind)) await options.circuitBreaker.recordFailure();
-        else await options.circuitBreaker.recordSuccess();
-      }
+      if (!outcome.ok && isProviderFailure(outcome.failure.kind)) await options.circuitBreaker.recordFailure();
+      else await options.circuitBreaker.recordSuccess();
       if (outcome.ok) return { value: outcome.value, failedAttempts: failures };
 
       failures.push(outcome.failure);
       if (!outcome.failure.retryable || attemptNumber === maxAttempts) break;
       try {
-        await sleep(retryDelayMs(options.retryDelay, attemptNumber, outcome.failure.retryAfterMs, random), signal);
+        await sleep(retryDelayMs(options.retryDelay, attemptNumber, outcome.failure.retryAfterMs, random), undefined, { signal });
       } catch {
         throw cancelled(options.baseUrl, request.subject, signal);
       }
@@ -235,13 +219,13 @@ export function createStructuredModelClient(options: StructuredModelClientOption
    * (polling with jitter): one call's latency is cheaper than failing every lens at the moment
    * the provider comes back.
    */
-  async function admitThroughCircuit(breaker: CircuitBreaker, subject: string, signal: AbortSignal | undefined): Promise<void> {
+  async function admitThroughCircuit(subject: string, signal: AbortSignal | undefined): Promise<void> {
     for (;;) {
-      const admission = await breaker.admit();
+      const admission = await options.circuitBreaker.admit();
       if (admission.admitted) return;
       if (!admission.probing) throw new StanceWatchError('model_failed', describeOpenCircuit(options.baseUrl, subject, admission), 503);
       try {
-        await sleep(Math.min(admission.retryInMs, 100 + 150 * random()), signal);
+        await sleep(Math.min(admission.retryInMs, 100 + 150 * random()), undefined, { signal });
       } catch {
         throw cancelled(options.baseUrl, subject, signal);
       }
