@@ -24,7 +24,7 @@ export interface VerificationTrace {
   readonly scope: AgentScope;
 }
 
-export function createEvidenceVerifier(database: Queryable, sources: readonly SourceRead[], trace?: VerificationTrace): EvidenceVerifier {
+export function createEvidenceVerifier(database: Queryable, sources: readonly SourceRead[], trace: VerificationTrace): EvidenceVerifier {
   const byId = new Map(sources.map((source) => [source.id, source]));
   const texts = new Map<string, Promise<string | null>>();
 
@@ -43,7 +43,6 @@ export function createEvidenceVerifier(database: Queryable, sources: readonly So
   return {
     snapshotOf,
     async verify(draft, preferAfter = 0) {
-      if (!trace) return verify(draft, preferAfter);
       return trace.tracing.inTool(
         trace.scope,
         'verify_quote',

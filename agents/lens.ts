@@ -30,12 +30,12 @@ export async function retrieveLensEvidence(
   queries: readonly string[],
   sources: readonly SourceRead[],
   /** The agent the retrieval runs for: each query is traced as a `retrieve` span beneath it. */
-  agent?: AgentName,
+  agent: AgentName,
 ): Promise<EvidencePassage[]> {
   const urls = new Map(sources.map((source) => [source.id, source.finalUrl]));
   const embeddings = await deps.embedder.embed([...queries]);
   const scored = new Map<number, { score: number; passage: EvidencePassage }>();
-  const scope = { auditId, agent: agent ?? 'retrieval' };
+  const scope = { auditId, agent };
   for (const [index, query] of queries.entries()) {
     const chunks = await deps.progress.tracing.inTool(scope, 'retrieve', { [retrieval.query]: query }, async (span) => {
       const found = await hybridSearch(deps.database.pool, {

@@ -17,9 +17,6 @@ import { flagsAnswerSchema, lensAnswerSchema, reconcileAnswerSchema, schemaNames
 import { createStructuredModelClient } from './structured-call.js';
 
 export type { ModelCallRecord, ModelCallRecorder } from './model-call.js';
-export type { ModelTransport, ModelTransportCall } from './model-transport.js';
-export type { CircuitBreaker, CircuitPolicy, CircuitState, CircuitStore } from './circuit-breaker.js';
-export type { ProviderSlots } from './provider-limits.js';
 
 export interface LlmEngineOptions {
   /** An OpenAI-compatible API root, e.g. `http://127.0.0.1:8000/v1`. */

@@ -11,10 +11,6 @@ import type { AnalysisEngine } from '../contract.js';
 import { analyseLensWithRubric } from './analyse-lens.js';
 import { reconcileDrafts } from './reconcile-drafts.js';
 
-export { analyseLensWithRubric } from './analyse-lens.js';
-export { palsDimensionScore, palsFlagPatterns, reconcileDrafts } from './reconcile-drafts.js';
-export { readSentence, sentenceMeetsIndicator, type SentenceReading } from './read-sentence.js';
-
 export function createRubricEngine(): AnalysisEngine {
   return {
     kind: 'rubric',

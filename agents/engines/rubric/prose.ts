@@ -18,10 +18,6 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
 /** Choose the singular or plural verb for a list subject. */
 export function verbFor(count: number, singular: string, plural: string): string {
   return count === 1 ? singular : plural;

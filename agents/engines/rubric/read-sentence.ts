@@ -71,8 +71,3 @@ export function readSentence(sentence: string, indicator: RubricIndicator): Sent
   }
   return best;
 }
-
-/** Convenience for evaluation: does this sentence, read as the lab's own words, meet the indicator? */
-export function sentenceMeetsIndicator(sentence: string, indicator: RubricIndicator): boolean {
-  return readSentence(sentence, indicator).status === 'met';
-}

@@ -59,7 +59,7 @@ export function palsDimensionScore(
   const relevant = palsFlagPatterns[dimension.id];
   const relevantFlags = flags.filter((flag) => (relevant as readonly string[]).includes(flag.pattern));
   const penalty = Math.floor(relevantFlags.length / flagsPerPenaltyStep) * penaltyPerStep;
-  const score = roundToOneDecimal(clampScore(roundToOneDecimal(mean - penalty)));
+  const score = clampScore(roundToOneDecimal(mean - penalty));
 
   const lensList = joinList(basisLenses.map((lensId) => `${lensById(lensId).title} (${scoreByLens.get(lensId)})`));
   const parts = [
