@@ -56,10 +56,11 @@ function sourceProblems(source: SourceRead): Problem[] {
 }
 
 export function listProblems(input: ConfidenceInput): Problem[] {
-  const problems: Problem[] = input.sources.flatMap(sourceProblems);
+  const perSource = input.sources.map((source) => ({ url: source.requestedUrl, problems: sourceProblems(source) }));
+  const problems: Problem[] = perSource.flatMap((entry) => entry.problems);
   // The crawler's notes repeat what the per-source problems already say about a URL; keep only
   // those about something else (a budget reached, an empty folder).
-  const urlsWithProblems = input.sources.filter((source) => sourceProblems(source).length > 0).map((source) => source.requestedUrl);
+  const urlsWithProblems = perSource.filter((entry) => entry.problems.length > 0).map((entry) => entry.url);
   for (const note of input.crawlNotes) {
     if (urlsWithProblems.some((url) => note.includes(url))) continue;
     problems.push({ text: note.replace(/\.+$/, ''), penalty: 0 });
