@@ -79,6 +79,7 @@ describe('readSentence', () => {
   it('reads the same sentence the same way every time', () => {
     const sentence = 'We do not disclose the composition of our training data or the proportion contributed by each language.';
     const readings = Array.from({ length: 5 }, () => readSentence(sentence, trainingData));
+    expect(readings[0]).toMatchObject({ status: 'withheld', kind: 'refusal' });
     for (const reading of readings) expect(reading).toEqual(readings[0]);
   });
 });
