@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { suffixscapePatternIds } from '../../catalog/suffixscape-patterns.js';
 import { isStanceWatchError } from '../../../infra/errors.js';
 import { startSimulatedModel, type SimulatedModel } from '../../../test/simulated-model/server.js';
@@ -175,12 +175,19 @@ describe('llm engine: retries', () => {
   it('stops waiting as soon as the audit cancels the call', async () => {
     server.addFault({ kind: 'timeout' });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('audit cancelled')), 100);
-    const startedAt = Date.now();
+    // Cancel once the request is out, not after a fixed delay: on a loaded machine the prior can
+    // take longer than any delay, and the call would be cancelled before it was ever sent.
+    let cancelledAt = 0;
+    void vi
+      .waitFor(() => expect(server.requests).not.toHaveLength(0), { timeout: 10_000, interval: 10 })
+      .then(() => {
+        cancelledAt = Date.now();
+        controller.abort(new Error('audit cancelled'));
+      });
     const failure = await failureOf(engineFor({ timeoutMs: 10_000 }).analyseLens(lensInput('deep-history'), { signal: controller.signal }));
     expect(failure.code).toBe('model_cancelled');
     expect(failure.message).toContain('audit cancelled');
-    expect(Date.now() - startedAt).toBeLessThan(2_000);
+    expect(Date.now() - cancelledAt).toBeLessThan(2_000);
     expect(server.requests).toHaveLength(1);
   });
 });
