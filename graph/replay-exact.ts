@@ -4,28 +4,16 @@
  * that the report comes out byte-identical to the published version (same sha256). The result
  * is stored as a replay; no new lab version is published.
  */
-import { randomUUID } from 'node:crypto';
-import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import { createLlmEngine } from '../agents/engines/llm/index.js';
 import { createRecordedModelTransport, type RecordedModelTransport } from '../agents/engines/llm/recorded-transport.js';
 import type { AnalysisEngine } from '../agents/engines/contract.js';
-import type { AuditDependencies } from './audit-dependencies.js';
 import { replayAnalysis } from './replay-analysis.js';
-import { ReplayProgress } from './replay-progress.js';
 import { loadRecordedAudit, type RecordedAudit } from './replay-recorded-audit.js';
+import { newReplayId, replayDependencies, type ReplayOptions, type ReplaySystem } from './replay-system.js';
 import { jsonDifferences } from '../evals/json-differences.js';
-import type { Config } from '../infra/config.js';
-import type { Database } from '../infra/database/open-database.js';
 import { inTransaction } from '../infra/database/queryable.js';
 import { findRecordedModelAttempts, storeReplay } from '../infra/database/repositories/replays.js';
 import { StanceWatchError } from '../infra/errors.js';
-
-/** The parts of an open audit system a replay needs. */
-export interface ReplaySystem {
-  readonly config: Config;
-  readonly database: Database;
-  readonly dependencies: AuditDependencies;
-}
 
 export interface ExactReplayResult {
   readonly replayId: string;
@@ -40,29 +28,6 @@ export interface ExactReplayResult {
 
 /** Never contacted: the recorded transport answers every request without a connection. */
 const recordedModelCallsUrl = 'http://recorded-model-calls.invalid/v1';
-
-export function newReplayId(): string {
-  return `rpl_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-}
-
-/** Stops a replay whose index could not mean the same vectors as the original's. */
-export function checkEmbedder(recorded: RecordedAudit, deps: AuditDependencies): void {
-  const original = recorded.originalReport.audit.engine.embedder;
-  if (original !== deps.embedder.id) {
-    throw new StanceWatchError(
-      'replay_embedder_mismatch',
-      `Audit ${recorded.auditId} was indexed with the embedder "${original}" but this process uses "${deps.embedder.id}"; set EMBEDDER to match before replaying.`,
-      409,
-    );
-  }
-}
-
-export async function loadReplayInputs(system: ReplaySystem, auditId: string): Promise<RecordedAudit> {
-  const checkpointer = new PostgresSaver(system.database.pool, undefined, { schema: system.database.schema });
-  const recorded = await loadRecordedAudit(system.dependencies, checkpointer, auditId);
-  checkEmbedder(recorded, system.dependencies);
-  return recorded;
-}
 
 function recordedLlmEngine(system: ReplaySystem, recorded: RecordedAudit, transport: RecordedModelTransport): AnalysisEngine {
   const model = recorded.originalReport.audit.engine.model;
@@ -79,23 +44,12 @@ function recordedLlmEngine(system: ReplaySystem, recorded: RecordedAudit, transp
   });
 }
 
-export interface ReplayOptions {
-  /** Listeners for agent progress; the replay writes none to the audit itself. */
-  readonly progress?: ReplayProgress;
-}
-
 export async function replayExactly(system: ReplaySystem, auditId: string, options: ReplayOptions = {}): Promise<ExactReplayResult> {
-  const recorded = await loadReplayInputs(system, auditId);
+  const recorded = await loadRecordedAudit(system, auditId);
   const kind = recorded.request.engine;
   const transport = createRecordedModelTransport((requestHash) => findRecordedModelAttempts(system.database.pool, auditId, requestHash));
-  const rubric = system.dependencies.engineFor('rubric');
   const llm = kind === 'llm' ? recordedLlmEngine(system, recorded, transport) : null;
-  const deps: AuditDependencies = {
-    ...system.dependencies,
-    engineFor: (requested) => (requested === 'llm' && llm ? llm : rubric),
-    progress: options.progress ?? new ReplayProgress(),
-  };
-  const replayed = await replayAnalysis(deps, recorded);
+  const replayed = await replayAnalysis(replayDependencies(system, llm, options), recorded);
   const replayId = newReplayId();
   const identical = replayed.sha256 === recorded.original.sha256;
   const differences = identical ? [] : jsonDifferences(recorded.originalReport, replayed.report);

@@ -6,10 +6,9 @@
  */
 import { createLlmEngine } from '../agents/engines/llm/index.js';
 import type { AnalysisEngine } from '../agents/engines/contract.js';
-import type { AuditDependencies } from './audit-dependencies.js';
 import { replayAnalysis, type ReplayedReport } from './replay-analysis.js';
-import { loadReplayInputs, newReplayId, type ReplayOptions, type ReplaySystem } from './replay-exact.js';
-import { ReplayProgress } from './replay-progress.js';
+import { loadRecordedAudit } from './replay-recorded-audit.js';
+import { newReplayId, replayDependencies, type ReplayOptions, type ReplaySystem } from './replay-system.js';
 import { buildConsistencyReport, type ConsistencyReport } from '../evals/consistency-report.js';
 import { inTransaction } from '../infra/database/queryable.js';
 import { recordModelCall } from '../infra/database/repositories/model-calls.js';
@@ -51,23 +50,16 @@ export async function replayFresh(system: ReplaySystem, auditId: string, options
   if (!Number.isInteger(options.runs) || options.runs < 1 || options.runs > maxFreshRuns) {
     throw new StanceWatchError('replay_runs_invalid', `--runs must be a whole number from 1 to ${maxFreshRuns} (got ${options.runs}).`, 400);
   }
-  const recorded = await loadReplayInputs(system, auditId);
+  const recorded = await loadRecordedAudit(system, auditId);
   const kind = recorded.request.engine;
   const replayId = newReplayId();
-  const rubric = system.dependencies.engineFor('rubric');
-  const progress = options.progress ?? new ReplayProgress();
   const runs: ReplayedReport[] = [];
   // One run after another: runs share the provider's limits, and a run's lenses are parallel already.
   for (let run = 1; run <= options.runs; run += 1) {
     const llm = kind === 'llm' ? liveLlmEngine(system, `${replayId}/run-${run}`) : null;
-    const deps: AuditDependencies = { ...system.dependencies, engineFor: (requested) => (requested === 'llm' && llm ? llm : rubric), progress };
-    runs.push(await replayAnalysis(deps, recorded));
+    runs.push(await replayAnalysis(replayDependencies(system, llm, options), recorded));
   }
-  const consistency = buildConsistencyReport(
-    auditId,
-    runs.map((run) => ({ sha256: run.sha256, report: run.report })),
-    (text) => embedText(text, embeddingDimensions),
-  );
+  const consistency = buildConsistencyReport(auditId, runs, (text) => embedText(text, embeddingDimensions));
   await inTransaction(system.database.pool, (client) =>
     storeReplay(client, {
       id: replayId,

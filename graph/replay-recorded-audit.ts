@@ -3,11 +3,11 @@
  * (request, start time, sources read, crawl notes, from the audit's workflow checkpoint), its
  * published report and the lab's history as it stood when that report was published.
  */
-import type { BaseCheckpointSaver } from '@langchain/langgraph';
-import type { AuditDependencies } from './audit-dependencies.js';
+import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import type { AuditRequest } from './audit-request.js';
 import type { HistoryEntry, SourceRead, StanceReport } from './report-schema.js';
-import { historyEntryFromReport } from './report-serialisation.js';
+import { historyFromVersions } from './report-serialisation.js';
+import type { ReplaySystem } from './replay-system.js';
 import type { AuditStateValue } from './state.js';
 import { createAuditWorkflow } from './workflow.js';
 import { getAudit } from '../infra/database/repositories/audits.js';
@@ -28,22 +28,29 @@ export interface RecordedAudit {
   readonly history: readonly HistoryEntry[];
 }
 
-/** The history the publisher attached: every earlier version of the lab, newest first. */
-export function historyBefore(versions: readonly ReportVersion[], original: ReportVersion): HistoryEntry[] {
-  return versions
-    .filter((version) => version.version < original.version)
-    .map((version) => historyEntryFromReport(JSON.parse(version.body) as StanceReport))
-    .sort((left, right) => right.date.localeCompare(left.date) || right.auditId.localeCompare(left.auditId));
+/** Stops a replay whose index could not mean the same vectors as the original's. */
+function checkEmbedder(recorded: RecordedAudit, system: ReplaySystem): void {
+  const original = recorded.originalReport.audit.engine.embedder;
+  const current = system.dependencies.embedder.id;
+  if (original !== current) {
+    throw new StanceWatchError(
+      'replay_embedder_mismatch',
+      `Audit ${recorded.auditId} was indexed with the embedder "${original}" but this process uses "${current}"; set EMBEDDER to match before replaying.`,
+      409,
+    );
+  }
 }
 
-export async function loadRecordedAudit(deps: AuditDependencies, checkpointer: BaseCheckpointSaver, auditId: string): Promise<RecordedAudit> {
-  const audit = await getAudit(deps.database.pool, auditId);
+export async function loadRecordedAudit(system: ReplaySystem, auditId: string): Promise<RecordedAudit> {
+  const pool = system.database.pool;
+  const audit = await getAudit(pool, auditId);
   if (!audit) throw new StanceWatchError('audit_not_found', `No audit with id "${auditId}"`, 404);
-  const original = await getReportByAudit(deps.database.pool, auditId);
+  const original = await getReportByAudit(pool, auditId);
   if (!original) {
     throw new StanceWatchError('audit_not_published', `Audit ${auditId} has no published report (status ${audit.status}); only published audits can be replayed.`, 409);
   }
-  const graph = createAuditWorkflow(deps).compile({ checkpointer });
+  const checkpointer = new PostgresSaver(pool, undefined, { schema: system.database.schema });
+  const graph = createAuditWorkflow(system.dependencies).compile({ checkpointer });
   const snapshot = await graph.getState({ configurable: { thread_id: auditId } });
   const values = (snapshot.values ?? {}) as Partial<AuditStateValue>;
   if (!values.request || !values.startedAt || !values.sources) {
@@ -53,7 +60,8 @@ export async function loadRecordedAudit(deps: AuditDependencies, checkpointer: B
       409,
     );
   }
-  return {
+  const earlier = (await listReportVersions(pool, original.labSlug)).filter((version) => version.version < original.version);
+  const recorded: RecordedAudit = {
     auditId,
     request: values.request,
     startedAt: values.startedAt,
@@ -62,6 +70,8 @@ export async function loadRecordedAudit(deps: AuditDependencies, checkpointer: B
     chunksIndexed: values.chunksIndexed ?? 0,
     original,
     originalReport: JSON.parse(original.body) as StanceReport,
-    history: historyBefore(await listReportVersions(deps.database.pool, original.labSlug), original),
+    history: historyFromVersions(earlier),
   };
+  checkEmbedder(recorded, system);
+  return recorded;
 }

@@ -4,6 +4,7 @@
  */
 import { lenses } from '../agents/catalog/lenses.js';
 import type { HistoryEntry, StanceReport } from './report-schema.js';
+import type { ReportVersion } from '../infra/database/repositories/reports.js';
 
 export function serialiseReport(report: StanceReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
@@ -21,4 +22,14 @@ export function historyEntryFromReport(report: StanceReport): HistoryEntry {
     },
     lensScores: Object.fromEntries(lenses.map((lens) => [lens.id, report.lenses.find((result) => result.id === lens.id)?.score ?? null])),
   };
+}
+
+/**
+ * A lab's history as a report carries it: one entry per published version, newest first. The
+ * publisher and an exact replay both build it here, so their bytes agree.
+ */
+export function historyFromVersions(versions: readonly ReportVersion[]): HistoryEntry[] {
+  return versions
+    .map((version) => historyEntryFromReport(JSON.parse(version.body) as StanceReport))
+    .sort((left, right) => right.date.localeCompare(left.date) || right.auditId.localeCompare(left.auditId));
 }
