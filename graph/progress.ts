@@ -23,7 +23,7 @@ export interface ProgressEvent {
   readonly error?: string;
 }
 
-/** Thrown by an agent that finished but whose result is a failure the audit can live with. */
+/** How an agent's result is shown: a finished agent may still have failed in a way the audit can live with. */
 export interface AgentResultSummary {
   readonly status: 'succeeded' | 'failed';
   readonly detail?: string;
@@ -93,7 +93,7 @@ export class AuditProgress {
    * Writes the agent's current state and appends the transition to the audit's event log (what
    * the live stream replays from, so a reconnecting client misses nothing), then tells listeners.
    */
-  private async record(event: ProgressEvent): Promise<void> {
+  protected async record(event: ProgressEvent): Promise<void> {
     const row = {
       auditId: event.auditId,
       agent: event.agent,
