@@ -5,7 +5,7 @@
  * does, so its sha256 is comparable with the published version's. Nothing is published.
  */
 import { lensIds } from '../agents/catalog/lenses.js';
-import { reconcileAudit } from '../agents/critic/index.js';
+import { createCriticAgent } from '../agents/critic/index.js';
 import { createIndexerAgent } from '../agents/indexer.js';
 import { createLensAgent } from '../agents/lens.js';
 import { createSuffixscapeAgent } from '../agents/suffixscape-agent.js';
@@ -64,8 +64,8 @@ export async function replayAnalysis(deps: AuditDependencies, recorded: Recorded
     // The agents return plain values, never overwrite markers.
     suffixscape: (suffixscapeUpdate.suffixscape as SuffixscapeOutcome | undefined) ?? null,
   };
-  const draft = await deps.progress.run(state.auditId, 'critic', () => reconcileAudit(deps, analysed), () => ({ status: 'succeeded' }));
-  const report: StanceReport = { ...draft, history: [...recorded.history] };
+  const { reportDraft } = await createCriticAgent(deps)(analysed);
+  const report: StanceReport = { ...(reportDraft as StanceReport), history: [...recorded.history] };
   const body = serialiseReport(report);
   return { report, body, sha256: sha256Of(body) };
 }
