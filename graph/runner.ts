@@ -71,10 +71,7 @@ export function createAuditRunner(deps: AuditDependencies, checkpointer: BaseChe
     // `next` leaves out tasks whose results were saved before a crash, so a thread that died
     // after every agent of a step finished, but before the step's checkpoint, shows an empty
     // `next` while it still has a step to close. Only a thread with no tasks at all has ended.
-    if (started && snapshot.tasks.length === 0) {
-      const published = (snapshot.values as { published?: PublishedVersion | null }).published ?? null;
-      return finish(auditId, published ? 'succeeded' : 'failed', published, published ? null : 'the audit ended without publishing');
-    }
+    if (started && snapshot.tasks.length === 0) return finishEnded(auditId, snapshot.values);
     await setAuditStatus(deps.database.pool, auditId, 'running');
     deps.progress.tracing.startAudit(auditId, { 'stancewatch.lab': audit.labSlug, 'stancewatch.audit.resumed': Boolean(started) });
     const input = started
@@ -91,13 +88,17 @@ export function createAuditRunner(deps: AuditDependencies, checkpointer: BaseChe
       for await (const _update of stream) {
         // Progress is reported by the agents themselves; draining the stream drives the graph.
       }
-      const final = await graph.getState(config);
-      const published = (final.values as { published?: PublishedVersion | null }).published ?? null;
-      return published ? finish(auditId, 'succeeded', published, null) : finish(auditId, 'failed', null, 'the audit ended without publishing');
+      return finishEnded(auditId, (await graph.getState(config)).values);
     } catch (error) {
       if (controller.signal.aborted) return finish(auditId, 'cancelled', null, 'cancelled by an editor');
       return finish(auditId, 'failed', null, describeError(error));
     }
+  }
+
+  /** A thread that ran to its end succeeded only if it published. */
+  function finishEnded(auditId: string, values: unknown): Promise<AuditFinished> {
+    const published = (values as { published?: PublishedVersion | null }).published ?? null;
+    return published ? finish(auditId, 'succeeded', published, null) : finish(auditId, 'failed', null, 'the audit ended without publishing');
   }
 
   async function finish(auditId: string, status: AuditStatus, published: PublishedVersion | null, error: string | null): Promise<AuditFinished> {
