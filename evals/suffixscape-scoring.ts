@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { suffixscapePatternIds, type SuffixscapePatternId } from '../agents/catalog/suffixscape-patterns.js';
 import { classifySentence, type SentenceDiagnosis } from '../agents/suffixscape/index.js';
 import { StanceWatchError } from '../infra/errors.js';
+import type { GraderResult } from './grader.js';
 
 export const suffixscapeExampleSchema = z
   .object({
@@ -134,16 +135,21 @@ export interface SuffixscapeThresholds {
   readonly minRecall: number;
 }
 
+/** Where one pattern's score falls below the thresholds ("precision 0.67 < 0.75"); empty when it meets both. */
+export function patternShortfalls(score: PatternScore, thresholds: SuffixscapeThresholds): string[] {
+  const problems: string[] = [];
+  if (score.precision < thresholds.minPrecision) problems.push(`precision ${score.precision.toFixed(2)} < ${thresholds.minPrecision}`);
+  if (score.recall < thresholds.minRecall) problems.push(`recall ${score.recall.toFixed(2)} < ${thresholds.minRecall}`);
+  return problems;
+}
+
 /**
  * Grader in the harness's `{ pass, score, reason }` shape: passes when every pattern meets both
  * thresholds; the score is the overall F1; the reason names each pattern that fell short.
  */
-export function gradeSuffixscapeScores(scores: SuffixscapeScores, thresholds: SuffixscapeThresholds): { pass: boolean; score: number; reason: string } {
+export function gradeSuffixscapeScores(scores: SuffixscapeScores, thresholds: SuffixscapeThresholds): GraderResult {
   const shortfalls = suffixscapePatternIds.flatMap((pattern) => {
-    const { precision, recall } = scores.perPattern[pattern];
-    const problems: string[] = [];
-    if (precision < thresholds.minPrecision) problems.push(`precision ${precision.toFixed(2)} < ${thresholds.minPrecision}`);
-    if (recall < thresholds.minRecall) problems.push(`recall ${recall.toFixed(2)} < ${thresholds.minRecall}`);
+    const problems = patternShortfalls(scores.perPattern[pattern], thresholds);
     return problems.length ? [`${pattern}: ${problems.join(', ')}`] : [];
   });
   return {
