@@ -4,7 +4,7 @@
  * published returns the stored version instead of publishing twice.
  */
 import type { AuditDependencies } from '../graph/audit-dependencies.js';
-import { historyEntryFromReport, serialiseReport } from '../graph/report-serialisation.js';
+import { historyFromVersions, serialiseReport } from '../graph/report-serialisation.js';
 import type { StanceReport } from '../graph/report-schema.js';
 import type { AuditStateUpdate, AuditStateValue, PublishedVersion } from '../graph/state.js';
 import { storeReportRows } from '../infra/database/repositories/report-rows.js';
@@ -23,10 +23,7 @@ export function createPublisherAgent(deps: AuditDependencies) {
           return { version: existing.version, sha256: existing.sha256 };
         }
         const draft = state.reportDraft as StanceReport;
-        const earlier = await listReportVersions(deps.database.pool, draft.lab.slug);
-        const history = earlier
-          .map((version) => historyEntryFromReport(JSON.parse(version.body) as StanceReport))
-          .sort((left, right) => right.date.localeCompare(left.date) || right.auditId.localeCompare(left.auditId));
+        const history = historyFromVersions(await listReportVersions(deps.database.pool, draft.lab.slug));
         const report: StanceReport = { ...draft, history };
         const stored = await publishReport(deps.database.pool, { auditId: state.auditId, labSlug: draft.lab.slug, body: serialiseReport(report) });
         await storeReportRows(deps.database.pool, state.auditId, report);
