@@ -16,7 +16,7 @@ import { createAuditRunner, type AuditRunner } from '../graph/runner.js';
 import { createEmbedder } from '../tools/embedder.js';
 import { appVersion } from './app-version.js';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './database/open-database.js';
+import { openConfiguredDatabase, type Database } from './database/open-database.js';
 import { recordModelCall } from './database/repositories/model-calls.js';
 import { StanceWatchError } from './errors.js';
 import { openAuditTracing } from './telemetry/instrumentation.js';
@@ -33,6 +33,12 @@ export interface AuditSystem {
   readonly database: Database;
   readonly dependencies: AuditDependencies;
   readonly runner: AuditRunner;
+  /**
+   * Runs audits in this process: `runner` itself without a queue, the runner beneath it with one.
+   * A worker stops its own run of an audit cancelled elsewhere through it: `runner.cancel` only
+   * acts on audits not yet marked cancelled.
+   */
+  readonly inProcessRunner: AuditRunner;
   /** The audit queue when REDIS_URL is set (schedules live on it too); undefined in-process. */
   readonly queue?: AuditQueue;
   readonly scaleSettings: ScaleSettings;
@@ -124,11 +130,7 @@ export function createEngineSelector(
 }
 
 export async function openAuditSystem(config: Config, overrides: AuditSystemOverrides = {}): Promise<AuditSystem> {
-  const database =
-    overrides.database ?? (await openDatabase({
-      ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }),
-      schema: config.databaseSchema,
-    }));
+  const database = overrides.database ?? (await openConfiguredDatabase(config));
   const scaleSettings = overrides.scaleSettings ?? loadScaleSettings();
   const redis = config.redisUrl ? openRedis(config.redisUrl, 'commands') : undefined;
   const checkpointer = new PostgresSaver(database.pool, undefined, { schema: database.schema });
@@ -167,6 +169,7 @@ export async function openAuditSystem(config: Config, overrides: AuditSystemOver
     database,
     dependencies,
     runner,
+    inProcessRunner,
     ...(queue ? { queue } : {}),
     scaleSettings,
     async close() {

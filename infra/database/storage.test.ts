@@ -8,7 +8,7 @@ import { hybridSearch } from '../../tools/hybrid-retrieval.js';
 import { migrate, readMigrations } from './migrate.js';
 import type { Database } from './open-database.js';
 import { listAgentRuns, upsertAgentRun } from './repositories/agent-runs.js';
-import { createAudit, getAudit } from './repositories/audits.js';
+import { createAudit, findCancelledAudits, getAudit, setAuditStatus } from './repositories/audits.js';
 import { upsertLab } from './repositories/labs.js';
 import { getReportByAudit, listReportVersions, publishReport, sha256Of } from './repositories/reports.js';
 import { getSnapshot, putSnapshot, snapshotHashOf } from './repositories/snapshots.js';
@@ -117,6 +117,16 @@ describe.each(testBackends)('storage on $name', (backend) => {
     expect(first).toEqual({ id: 'aud_idem_1', created: true });
     expect(second).toEqual({ id: 'aud_idem_1', created: false });
     expect(await getAudit(database.pool, 'aud_idem_2')).toBeNull();
+  });
+
+  it('finds which of several audits are cancelled in one query', async () => {
+    await seedAudit(database, 'aud_cancel_a');
+    await seedAudit(database, 'aud_cancel_b');
+    await seedAudit(database, 'aud_cancel_c');
+    await setAuditStatus(database.pool, 'aud_cancel_b', 'cancelled', { error: 'cancelled by an editor' });
+    await setAuditStatus(database.pool, 'aud_cancel_c', 'failed', { error: 'boom' });
+    expect(await findCancelledAudits(database.pool, ['aud_cancel_a', 'aud_cancel_b', 'aud_cancel_c', 'aud_missing'])).toEqual(['aud_cancel_b']);
+    expect(await findCancelledAudits(database.pool, [])).toEqual([]);
   });
 
   it('finds evidence by meaning and by words, filtered by audit and party', async () => {

@@ -7,8 +7,9 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { AuditSystem } from '../audit-system.js';
 import { openAuditFence } from './audit-fence.js';
-import { getAudit } from '../database/repositories/audits.js';
+import { findCancelledAudits, getAudit } from '../database/repositories/audits.js';
 import { describeError } from '../errors.js';
+import { finishesWithin } from '../finishes-within.js';
 import { auditJobNames, auditJobSchema, auditQueueName, reauditJobSchema, type AuditJobData, type ReauditJobData } from './audit-queue.js';
 import { listenForCancellations } from './cancellation-channel.js';
 import { isFinishedStatus } from './queued-runner.js';
@@ -57,24 +58,23 @@ export async function startAuditWorker(options: AuditWorkerOptions): Promise<Aud
     cancelled.add(auditId);
     if (running.has(auditId)) {
       log(`cancelling ${auditId}`);
-      void system.runner.cancel(auditId).catch(() => undefined);
+      void system.inProcessRunner.cancel(auditId).catch(() => undefined);
     }
   });
 
-  // The fallback for a missed message: re-read the status of what this worker runs.
+  // The fallback for a missed message: re-read the status of what this worker runs, all in one query.
   const poll = setInterval(() => {
-    for (const auditId of running) {
-      void getAudit(pool, auditId)
-        .then((audit) => {
-          if (audit?.status === 'cancelled' && running.has(auditId) && !cancelled.has(auditId)) {
-            cancelled.add(auditId);
-            log(`cancelling ${auditId} (status read)`);
-            return system.runner.cancel(auditId);
-          }
-          return undefined;
-        })
-        .catch(() => undefined);
-    }
+    if (running.size === 0) return;
+    void findCancelledAudits(pool, [...running])
+      .then((auditIds) => {
+        for (const auditId of auditIds) {
+          if (!running.has(auditId) || cancelled.has(auditId)) continue;
+          cancelled.add(auditId);
+          log(`cancelling ${auditId} (status read)`);
+          void system.inProcessRunner.cancel(auditId).catch(() => undefined);
+        }
+      })
+      .catch(() => undefined);
   }, settings.cancelPollMs);
   poll.unref();
 
@@ -158,15 +158,9 @@ export async function startAuditWorker(options: AuditWorkerOptions): Promise<Aud
     runningAudits: () => [...running],
     async shutdown(graceMs) {
       clearInterval(poll);
-      const closing = worker.close();
-      let graceTimer: NodeJS.Timeout | undefined;
-      const graceOver = new Promise<'grace-over'>((resolve) => {
-        graceTimer = setTimeout(() => resolve('grace-over'), graceMs);
-      });
-      const outcome = await Promise.race([closing.then(() => 'closed' as const), graceOver]);
-      clearTimeout(graceTimer);
-      const leftBehind = outcome === 'closed' ? 0 : running.size;
-      if (outcome === 'grace-over') {
+      const closed = await finishesWithin(worker.close(), graceMs);
+      const leftBehind = closed ? 0 : running.size;
+      if (!closed) {
         log(`grace period over: leaving ${leftBehind} audit(s) at their last checkpoint for another worker`);
         // Not awaited: the processor promises never settle once the process exits.
         void worker.close(true).catch(() => undefined);

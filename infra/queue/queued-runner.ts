@@ -9,6 +9,7 @@ import type { Queryable } from '../database/queryable.js';
 import { getAudit, setAuditStatus } from '../database/repositories/audits.js';
 import { getReportByAudit } from '../database/repositories/reports.js';
 import { StanceWatchError } from '../errors.js';
+import { finishesWithin } from '../finishes-within.js';
 import { enqueueAudit, removeQueuedAudit, type AuditQueue } from './audit-queue.js';
 import { announceCancellation } from './cancellation-channel.js';
 import type { RedisConnection } from './redis-connection.js';
@@ -31,30 +32,13 @@ export interface QueuedRunnerOptions {
  * idempotency key queues an audit that never started, so the recorded audit is not lost.
  */
 async function enqueueWithin(queue: AuditQueue, auditId: string, timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const enqueued = enqueueAudit(queue, auditId);
-  try {
-    await Promise.race([
-      enqueued,
-      new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(
-          () =>
-            reject(
-              new StanceWatchError(
-                'queue_unavailable',
-                `Audit "${auditId}" is recorded, but the audit queue (Redis) did not answer within ${timeoutMs / 1000} s. ` +
-                  'It will be queued once Redis answers; launching again with the same Idempotency-Key queues it as well.',
-                503,
-              ),
-            ),
-          timeoutMs,
-        );
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-    enqueued.catch(() => undefined);
-  }
+  if (await finishesWithin(enqueueAudit(queue, auditId), timeoutMs)) return;
+  throw new StanceWatchError(
+    'queue_unavailable',
+    `Audit "${auditId}" is recorded, but the audit queue (Redis) did not answer within ${timeoutMs / 1000} s. ` +
+      'It will be queued once Redis answers; launching again with the same Idempotency-Key queues it as well.',
+    503,
+  );
 }
 
 const endStates: ReadonlySet<AuditStatus> = new Set(['succeeded', 'failed', 'cancelled']);

@@ -5,23 +5,20 @@
  * audit of the lab is queued with the lab's latest request. Real PostgreSQL and Redis; the worker
  * runs in this process.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLabProfile, demoSeeds, startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
-import { openAuditSystem, type AuditSystem } from '../../infra/audit-system.js';
-import { loadConfig } from '../../infra/config.js';
-import { openDatabase, type Database } from '../../infra/database/open-database.js';
+import { demoLabProfile, startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
+import type { AuditSystem } from '../../infra/audit-system.js';
+import type { Database } from '../../infra/database/open-database.js';
 import { listAgentRuns } from '../../infra/database/repositories/agent-runs.js';
-import { getAudit, listAudits } from '../../infra/database/repositories/audits.js';
+import { getAudit, listAudits, setAuditStatus } from '../../infra/database/repositories/audits.js';
 import { startAuditWorker } from '../../infra/queue/audit-worker.js';
-import { loadScaleSettings, type ScaleSettings } from '../../infra/queue/scale-settings.js';
+import type { ScaleSettings } from '../../infra/queue/scale-settings.js';
 import { launchScheduledAudit, listSchedules, removeSchedule, setSchedule } from '../../infra/queue/schedules.js';
 import { createApiToken } from '../../infra/database/repositories/api-tokens.js';
 import { startServer } from '../../server/start-server.js';
 import { startSimulatedModel, type SimulatedModel } from '../simulated-model/server.js';
+import { serverBackend } from '../support/databases.js';
+import { closeQueuedAuditSystem, demoAuditRequest, openQueuedAuditSystem, queueTestEnvironment } from './queue-test-stage.js';
 import { waitFor } from './worker-fleet.js';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -31,41 +28,29 @@ let site: DemoSite;
 let model: SimulatedModel;
 let database: Database;
 let system: AuditSystem;
+/** A second audit system on the same queue, standing in for a worker process: cancelling through `system` cannot reach its runs in memory. */
+let workerSystem: AuditSystem;
 let settings: ScaleSettings;
+let environment: NodeJS.ProcessEnv;
 
-function auditRequest() {
-  return { lab: demoLabProfile(site.labOrigin), sources: demoSeeds(site.labOrigin), firstPartyOrigins: [site.labOrigin], engine: 'llm' as const };
-}
+const auditRequest = () => demoAuditRequest(site);
 
-describe.runIf(databaseUrl && redisUrl)('queued audits under an editor’s control', () => {
+describe.runIf(serverBackend && redisUrl)('queued audits under an editor’s control', () => {
   beforeAll(async () => {
     site = await startDemoSite();
     // Slow answers, so an audit is still running when it is cancelled.
     model = await startSimulatedModel({ latencyMs: 600, seed: 9 });
-    database = await openDatabase({ url: databaseUrl!, schema: `test_${randomBytes(6).toString('hex')}` });
-    const environment: NodeJS.ProcessEnv = {
-      DATABASE_URL: databaseUrl,
-      DATABASE_SCHEMA: database.schema,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: `swtest-${randomBytes(6).toString('hex')}`,
-      WORKER_CANCEL_POLL_MS: '60000',
-      LLM_BASE_URL: model.baseUrl,
-      LLM_MODEL: 'simulated-model',
-      CRAWL_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
-      BROWSER: 'never',
-      STANCEWATCH_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'stancewatch-control-')),
-    };
-    settings = loadScaleSettings(environment);
-    system = await openAuditSystem(loadConfig(environment), { database, scaleSettings: settings });
+    database = await serverBackend!.open();
+    environment = await queueTestEnvironment(database, model, { WORKER_CANCEL_POLL_MS: '60000' });
+    system = await openQueuedAuditSystem(database, environment);
+    workerSystem = await openQueuedAuditSystem(database, environment);
+    settings = system.scaleSettings;
   });
 
   afterAll(async () => {
-    await system?.queue?.obliterate({ force: true }).catch(() => undefined);
-    await system?.close();
-    if (database) {
-      await database.pool.query(`drop schema if exists ${database.schema} cascade`).catch(() => undefined);
-      await database.close();
-    }
+    await workerSystem?.close();
+    await closeQueuedAuditSystem(system);
+    await database?.close();
     await model?.close();
     await site?.close();
   });
@@ -78,7 +63,7 @@ describe.runIf(databaseUrl && redisUrl)('queued audits under an editor’s contr
 
     const { auditId } = await system.runner.launch(auditRequest());
     // Status polling is off (one minute), so only the cancellation message can stop it in time.
-    const worker = await startAuditWorker({ system, redisUrl: redisUrl!, databaseUrl: databaseUrl!, settings, concurrency: 1 });
+    const worker = await startAuditWorker({ system: workerSystem, redisUrl: redisUrl!, databaseUrl: databaseUrl!, settings, concurrency: 1 });
     try {
       await waitFor(async () => ((await listAgentRuns(database.pool, auditId)).some((run) => run.agent.startsWith('lens:') && run.status === 'running') ? true : undefined), 'a lens to start', 30_000);
       expect(await system.runner.cancel(auditId)).toBe(true);
@@ -88,6 +73,20 @@ describe.runIf(databaseUrl && redisUrl)('queued audits under an editor’s contr
       expect((await system.runner.wait(auditId)).status).toBe('cancelled');
       // Cancelling what has ended is refused.
       expect(await system.runner.cancel(auditId)).toBe(false);
+    } finally {
+      await worker.shutdown(5_000);
+    }
+  }, 60_000);
+
+  it('stops an audit marked cancelled whose message it missed, by re-reading the status', async () => {
+    const { auditId } = await system.runner.launch(auditRequest());
+    const worker = await startAuditWorker({ system: workerSystem, redisUrl: redisUrl!, databaseUrl: databaseUrl!, settings: { ...settings, cancelPollMs: 200 }, concurrency: 1 });
+    try {
+      await waitFor(async () => ((await listAgentRuns(database.pool, auditId)).some((run) => run.agent.startsWith('lens:') && run.status === 'running') ? true : undefined), 'a lens to start', 30_000);
+      // Marked cancelled with no message sent: what a worker sees when the message was lost.
+      await setAuditStatus(database.pool, auditId, 'cancelled', { error: 'cancelled by an editor' });
+      await waitFor(async () => (worker.runningAudits().length === 0 ? true : undefined), 'the worker to stop the audit', 10_000);
+      expect((await getAudit(database.pool, auditId))?.status).toBe('cancelled');
     } finally {
       await worker.shutdown(5_000);
     }

@@ -85,6 +85,12 @@ export async function getAudit(database: Queryable, id: string): Promise<AuditRo
   return rows[0] ? toAudit(rows[0]) : null;
 }
 
+/** Which of `ids` are cancelled, in one query however many there are (a worker's fallback check). */
+export async function findCancelledAudits(database: Queryable, ids: readonly string[]): Promise<string[]> {
+  const { rows } = await database.query<{ id: string }>(`select id from audits where id = any($1::text[]) and status = 'cancelled'`, [ids]);
+  return rows.map((row) => row.id);
+}
+
 export async function findAuditByIdempotencyKey(database: Queryable, key: string): Promise<AuditRow | null> {
   const { rows } = await database.query<RawAuditRow>(`select ${columns} from audits where idempotency_key = $1`, [key]);
   return rows[0] ? toAudit(rows[0]) : null;
