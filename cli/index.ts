@@ -22,6 +22,7 @@ const program = new Command('stancewatch')
   .addCommand(createServeCommand())
   .addCommand(createTokensCommand())
   .addCommand(createWorkerCommand())
+  .addCommand(createScheduleCommand())
   .addCommand(createReplayCommand())
   .addCommand(createDiffCommand())
   .addCommand(createEvalCommand());
