@@ -125,14 +125,19 @@ export interface Config {
 /** Debian's Chromium; override with BROWSER_EXECUTABLE elsewhere. */
 const defaultBrowserExecutable = '/usr/bin/chromium';
 
-/** Reads and validates the environment; throws one `config_invalid` error listing every bad variable. */
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(environment);
+/** Validates an environment against a settings schema; throws one `config_invalid` error listing every bad variable. */
+export function parseEnvironment<Schema extends z.ZodType>(schema: Schema, environment: NodeJS.ProcessEnv): z.output<Schema> {
+  const parsed = schema.safeParse(environment);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new StanceWatchError('config_invalid', `Invalid configuration: ${problems.join('; ')}`, 500);
   }
-  const env = parsed.data;
+  return parsed.data;
+}
+
+/** Reads and validates the environment; throws one `config_invalid` error listing every bad variable. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const env = parseEnvironment(environmentSchema, environment);
   if (env.EMBEDDER === 'openai' && !env.LLM_BASE_URL) {
     throw new StanceWatchError('config_invalid', 'Invalid configuration: EMBEDDER: "openai" needs LLM_BASE_URL (an OpenAI-compatible endpoint)', 500);
   }

@@ -4,10 +4,9 @@
  * naming the variable). They only matter when REDIS_URL is set, so they live beside the queue.
  */
 import { z } from 'zod';
-import { integerSetting } from '../config.js';
-import { StanceWatchError } from '../errors.js';
+import { integerSetting, parseEnvironment } from '../config.js';
 
-export const scaleEnvironmentSchema = z.object({
+const scaleEnvironmentSchema = z.object({
   QUEUE_PREFIX: z
     .string()
     .trim()
@@ -50,12 +49,7 @@ export interface ScaleSettings {
 }
 
 export function loadScaleSettings(environment: NodeJS.ProcessEnv = process.env): ScaleSettings {
-  const parsed = scaleEnvironmentSchema.safeParse(environment);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new StanceWatchError('config_invalid', `Invalid configuration: ${problems.join('; ')}`, 500);
-  }
-  const env = parsed.data;
+  const env = parseEnvironment(scaleEnvironmentSchema, environment);
   return {
     queuePrefix: env.QUEUE_PREFIX || 'stancewatch',
     lockDurationMs: env.QUEUE_LOCK_MS,
