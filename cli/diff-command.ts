@@ -8,19 +8,12 @@ import { Command } from 'commander';
 import type { StanceReport } from '../graph/report-schema.js';
 import { stanceReportSchema, describeReportProblems } from '../graph/report-schema.js';
 import { diffReports, formatReportDiff } from '../evals/report-diff.js';
-import { loadConfig, type Config } from '../infra/config.js';
-import { openDatabase, type Database } from '../infra/database/open-database.js';
+import { loadConfig } from '../infra/config.js';
+import { openConfiguredDatabase, type Database } from '../infra/database/open-database.js';
 import type { Queryable } from '../infra/database/queryable.js';
 import { getReplayRun } from '../infra/database/repositories/replays.js';
 import { getReportByAudit } from '../infra/database/repositories/reports.js';
 import { StanceWatchError } from '../infra/errors.js';
-
-function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({
-    ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }),
-    schema: config.databaseSchema,
-  });
-}
 
 /** The report body a reference names; `database` is opened only when a reference needs it. */
 export async function reportBodyOf(reference: string, database: () => Promise<Queryable>): Promise<string> {

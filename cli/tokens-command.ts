@@ -3,17 +3,10 @@
  * printed once, at creation; only its sha256 is stored.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { loadConfig, type Config } from '../infra/config.js';
-import { openDatabase, type Database } from '../infra/database/open-database.js';
+import { loadConfig } from '../infra/config.js';
+import { openConfiguredDatabase, type Database } from '../infra/database/open-database.js';
 import { apiTokenRoles, createApiToken, listApiTokens, revokeApiToken, type ApiTokenRole } from '../infra/database/repositories/api-tokens.js';
 import { StanceWatchError } from '../infra/errors.js';
-
-function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({
-    ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }),
-    schema: config.databaseSchema,
-  });
-}
 
 export interface TokensCommandDependencies {
   /** Opens the database the tokens live in; defaults to the configured one. */

@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PglitePgConnection, createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
+import type { Config } from '../config.js';
 import { StanceWatchError } from '../errors.js';
 import { migrate } from './migrate.js';
 
@@ -53,6 +54,14 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     throw error;
   }
   return database;
+}
+
+/** The database the configuration names: the server at DATABASE_URL, else PGlite under the data directory. */
+export function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databaseSchema'>): Promise<Database> {
+  return openDatabase({
+    ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }),
+    schema: config.databaseSchema,
+  });
 }
 
 async function openServer(url: string, schema: string, maxConnections: number): Promise<Database> {
