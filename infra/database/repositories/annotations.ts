@@ -32,7 +32,7 @@ interface StoredAnnotation {
   author: string;
   verdict: AnnotationVerdict;
   body: string;
-  created_at: Date | string;
+  created_at: Date;
 }
 
 function toAnnotationRow(row: StoredAnnotation): AnnotationRow {
@@ -44,7 +44,7 @@ function toAnnotationRow(row: StoredAnnotation): AnnotationRow {
     author: row.author,
     verdict: row.verdict,
     body: row.body,
-    createdAt: (row.created_at instanceof Date ? row.created_at : new Date(row.created_at)).toISOString(),
+    createdAt: row.created_at.toISOString(),
   };
 }
 

@@ -15,26 +15,35 @@ export interface ReportVersion {
   readonly publishedAt: string;
 }
 
-interface RawReportRow {
+export type ReportVersionSummary = Omit<ReportVersion, 'body'>;
+
+interface RawSummaryRow {
   audit_id: string;
   lab_slug: string;
   version: number;
   sha256: string;
-  body: string;
   published_at: Date;
 }
 
-const columns = 'audit_id, lab_slug, version, sha256, body, published_at';
+interface RawReportRow extends RawSummaryRow {
+  body: string;
+}
 
-function toVersion(row: RawReportRow): ReportVersion {
+const summaryColumns = 'audit_id, lab_slug, version, sha256, published_at';
+const columns = `${summaryColumns}, body`;
+
+function toSummary(row: RawSummaryRow): ReportVersionSummary {
   return {
     auditId: row.audit_id,
     labSlug: row.lab_slug,
     version: row.version,
     sha256: row.sha256,
-    body: row.body,
     publishedAt: row.published_at.toISOString(),
   };
+}
+
+function toVersion(row: RawReportRow): ReportVersion {
+  return { ...toSummary(row), body: row.body };
 }
 
 export function sha256Of(body: string): string {
@@ -86,19 +95,8 @@ export async function listReportVersions(database: Queryable, labSlug: string): 
   return rows.map(toVersion);
 }
 
-export type ReportVersionSummary = Omit<ReportVersion, 'body'>;
-
 /** Every version of a lab's report without the bodies, oldest first: for history lists. */
 export async function listReportVersionSummaries(database: Queryable, labSlug: string): Promise<ReportVersionSummary[]> {
-  const { rows } = await database.query<Omit<RawReportRow, 'body'>>(
-    'select audit_id, lab_slug, version, sha256, published_at from report_versions where lab_slug = $1 order by version',
-    [labSlug],
-  );
-  return rows.map((row) => ({
-    auditId: row.audit_id,
-    labSlug: row.lab_slug,
-    version: row.version,
-    sha256: row.sha256,
-    publishedAt: row.published_at.toISOString(),
-  }));
+  const { rows } = await database.query<RawSummaryRow>(`select ${summaryColumns} from report_versions where lab_slug = $1 order by version`, [labSlug]);
+  return rows.map(toSummary);
 }

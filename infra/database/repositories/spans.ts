@@ -65,16 +65,13 @@ interface StoredSpan {
   audit_id: string | null;
   name: string;
   kind: string;
-  start_time: Date | string;
-  end_time: Date | string;
-  duration_ms: number | string;
+  start_time: Date;
+  end_time: Date;
+  duration_ms: number;
   status: string;
-  attributes: Record<string, unknown> | string;
-  events: SpanEventRow[] | string;
+  attributes: Record<string, unknown>;
+  events: SpanEventRow[];
 }
-
-const isoTime = (value: Date | string): string => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
-const parsedJson = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 function toSpanRow(row: StoredSpan): SpanRow {
   return {
@@ -84,12 +81,12 @@ function toSpanRow(row: StoredSpan): SpanRow {
     auditId: row.audit_id,
     name: row.name,
     kind: row.kind,
-    startTime: isoTime(row.start_time),
-    endTime: isoTime(row.end_time),
-    durationMs: Number(row.duration_ms),
+    startTime: row.start_time.toISOString(),
+    endTime: row.end_time.toISOString(),
+    durationMs: row.duration_ms,
     status: row.status,
-    attributes: parsedJson(row.attributes),
-    events: parsedJson(row.events),
+    attributes: row.attributes,
+    events: row.events,
   };
 }
 
