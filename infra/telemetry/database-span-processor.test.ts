@@ -62,6 +62,8 @@ describe('the database span processor', () => {
     const processor = new DatabaseSpanProcessor(database.pool, { maxBatchSize: 2, flushIntervalMs: 60_000 });
     const tracer = tracerWith(processor);
     for (let index = 0; index < 5; index += 1) tracer.startSpan(`tool ${index}`, { attributes: { [auditIdAttribute]: 'aud_span_b' } }).end();
+    // Two full batches are written at once; the fifth span waits for the (one-minute) timer.
+    await expect.poll(async () => (await listAuditSpans(database.pool, 'aud_span_b')).length, { timeout: 5_000 }).toBe(4);
     await processor.forceFlush();
     expect((await listAuditSpans(database.pool, 'aud_span_b')).map((span) => span.name).sort()).toEqual(['tool 0', 'tool 1', 'tool 2', 'tool 3', 'tool 4']);
   });
