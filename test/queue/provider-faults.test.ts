@@ -5,26 +5,21 @@
  * the critic's confidence note names it; once the provider is back a probe closes the circuit.
  * Real PostgreSQL and Redis; the worker runs in this process (the same code as `stancewatch worker`).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerKey } from '../../agents/engines/llm/provider-limits.js';
-import { demoLabProfile, demoSeeds, startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
+import { startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
 import type { StanceReport } from '../../graph/report-schema.js';
-import { openAuditSystem, type AuditSystem } from '../../infra/audit-system.js';
-import { loadConfig } from '../../infra/config.js';
-import { openDatabase, type Database } from '../../infra/database/open-database.js';
+import type { AuditSystem } from '../../infra/audit-system.js';
+import type { Database } from '../../infra/database/open-database.js';
 import { getAudit } from '../../infra/database/repositories/audits.js';
 import { getReportByAudit } from '../../infra/database/repositories/reports.js';
 import { startAuditWorker, type AuditWorkerHandle } from '../../infra/queue/audit-worker.js';
 import { readCircuitTransitions } from '../../infra/queue/redis-circuit-store.js';
 import { closeRedis, openRedis } from '../../infra/queue/redis-connection.js';
-import { loadScaleSettings } from '../../infra/queue/scale-settings.js';
 import { mixedFaultRules } from '../simulated-model/faults.js';
 import { startSimulatedModel, type SimulatedModel } from '../simulated-model/server.js';
-import { waitFor } from './worker-fleet.js';
+import { serverBackend } from '../support/databases.js';
+import { closeQueuedAuditSystem, demoAuditRequest, openQueuedAuditSystem, queueTestEnvironment } from './queue-test-stage.js';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.TEST_REDIS_URL;
@@ -34,44 +29,23 @@ let database: Database;
 const models: SimulatedModel[] = [];
 const systems: AuditSystem[] = [];
 
-async function systemFor(model: SimulatedModel, extra: Record<string, string>): Promise<{ system: AuditSystem; environment: NodeJS.ProcessEnv }> {
-  const environment: NodeJS.ProcessEnv = {
-    DATABASE_URL: databaseUrl,
-    DATABASE_SCHEMA: database.schema,
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: `swtest-${randomBytes(6).toString('hex')}`,
-    LLM_BASE_URL: model.baseUrl,
-    LLM_MODEL: 'simulated-model',
-    LLM_MAX_CONCURRENCY: '6',
-    CRAWL_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
-    BROWSER: 'never',
-    STANCEWATCH_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'stancewatch-faults-')),
-    ...extra,
-  };
-  const system = await openAuditSystem(loadConfig(environment), { database, scaleSettings: loadScaleSettings(environment) });
+async function systemFor(model: SimulatedModel, extra: Record<string, string>): Promise<AuditSystem> {
+  const system = await openQueuedAuditSystem(database, await queueTestEnvironment(database, model, { LLM_MAX_CONCURRENCY: '6', ...extra }));
   systems.push(system);
-  return { system, environment };
+  return system;
 }
 
-function auditRequest() {
-  return { lab: demoLabProfile(site.labOrigin), sources: demoSeeds(site.labOrigin), firstPartyOrigins: [site.labOrigin], engine: 'llm' as const };
-}
+const auditRequest = () => demoAuditRequest(site);
 
-describe.runIf(databaseUrl && redisUrl)('a faulty model provider', () => {
+describe.runIf(serverBackend && redisUrl)('a faulty model provider', () => {
   beforeAll(async () => {
     site = await startDemoSite();
-    database = await openDatabase({ url: databaseUrl!, schema: `test_${randomBytes(6).toString('hex')}` });
+    database = await serverBackend!.open();
   });
 
   afterAll(async () => {
-    for (const system of systems) {
-      await system.queue?.obliterate({ force: true }).catch(() => undefined);
-      await system.close();
-    }
-    if (database) {
-      await database.pool.query(`drop schema if exists ${database.schema} cascade`).catch(() => undefined);
-      await database.close();
-    }
+    for (const system of systems) await closeQueuedAuditSystem(system);
+    await database?.close();
     for (const model of models) await model.close();
     await site?.close();
   });
@@ -80,12 +54,12 @@ describe.runIf(databaseUrl && redisUrl)('a faulty model provider', () => {
     const model = await startSimulatedModel({ latencyMs: 100, seed: 3, faults: mixedFaultRules(0.3, ['429', '500', 'malformed-json']) });
     models.push(model);
     // 429s carry Retry-After: 1 s; the circuit is set so a chance run of failures does not open it.
-    const { system, environment } = await systemFor(model, { LLM_CIRCUIT_FAILURES: '12' });
+    const system = await systemFor(model, { LLM_CIRCUIT_FAILURES: '12' });
     let worker: AuditWorkerHandle | undefined;
     try {
       const auditIds: string[] = [];
       for (let index = 0; index < 3; index += 1) auditIds.push((await system.runner.launch(auditRequest())).auditId);
-      worker = await startAuditWorker({ system, redisUrl: redisUrl!, databaseUrl: databaseUrl!, settings: loadScaleSettings(environment), concurrency: 3 });
+      worker = await startAuditWorker({ system, redisUrl: redisUrl!, databaseUrl: databaseUrl!, settings: system.scaleSettings, concurrency: 3 });
       const finished = await Promise.all(auditIds.map((auditId) => system.runner.wait(auditId)));
       expect(finished.map((each) => each.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
       const faulted = model.requests.filter((request) => request.fault !== null);
@@ -107,8 +81,8 @@ describe.runIf(databaseUrl && redisUrl)('a faulty model provider', () => {
     models.push(model);
     let outage = true;
     model.addFault({ kind: '500', match: () => outage });
-    const { system, environment } = await systemFor(model, { LLM_CIRCUIT_FAILURES: '3', LLM_CIRCUIT_COOLDOWN_MS: '1500', LLM_MAX_RETRIES: '1', LLM_MAX_CONCURRENCY: '3' });
-    const settings = loadScaleSettings(environment);
+    const system = await systemFor(model, { LLM_CIRCUIT_FAILURES: '3', LLM_CIRCUIT_COOLDOWN_MS: '1500', LLM_MAX_RETRIES: '1', LLM_MAX_CONCURRENCY: '3' });
+    const settings = system.scaleSettings;
     const redis = openRedis(redisUrl!, 'test');
     try {
       const during = await system.runner.launch(auditRequest(), { start: false });

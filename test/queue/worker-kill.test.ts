@@ -5,25 +5,20 @@
  * redoing agents that had finished. Real PostgreSQL (TEST_DATABASE_URL), real Redis
  * (TEST_REDIS_URL), the real CLI in child processes, the simulated model at 300 ms per answer.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLabProfile, demoSeeds, startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
+import { startDemoSite, type DemoSite } from '../../demo/serve-demo-site.js';
 import type { StanceReport } from '../../graph/report-schema.js';
-import { openAuditSystem, type AuditSystem } from '../../infra/audit-system.js';
-import { loadConfig } from '../../infra/config.js';
-import { openDatabase, type Database } from '../../infra/database/open-database.js';
+import type { AuditSystem } from '../../infra/audit-system.js';
+import type { Database } from '../../infra/database/open-database.js';
 import { listAgentRuns } from '../../infra/database/repositories/agent-runs.js';
 import { getAudit } from '../../infra/database/repositories/audits.js';
 import { getReportByAudit, listReportVersions } from '../../infra/database/repositories/reports.js';
-import { loadScaleSettings } from '../../infra/queue/scale-settings.js';
 import { startSimulatedModel, type SimulatedModel } from '../simulated-model/server.js';
+import { serverBackend } from '../support/databases.js';
 import { withoutRunIdentity } from '../support/report-checks.js';
+import { closeQueuedAuditSystem, demoAuditRequest, openQueuedAuditSystem, queueTestEnvironment } from './queue-test-stage.js';
 import { killHard, startWorkerProcess, untilReady, waitFor, type WorkerProcess } from './worker-fleet.js';
 
-const databaseUrl = process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.TEST_REDIS_URL;
 
 let site: DemoSite;
@@ -33,48 +28,36 @@ let environment: NodeJS.ProcessEnv;
 let launcher: AuditSystem;
 const workers: WorkerProcess[] = [];
 
-describe.runIf(databaseUrl && redisUrl)('audits on the queue whose workers are killed', () => {
+describe.runIf(serverBackend && redisUrl)('audits on the queue whose workers are killed', () => {
   beforeAll(async () => {
     site = await startDemoSite();
     model = await startSimulatedModel({ latencyMs: 300, seed: 7 });
-    const schema = `test_${randomBytes(6).toString('hex')}`;
-    database = await openDatabase({ url: databaseUrl!, schema });
+    database = await serverBackend!.open();
     environment = {
+      // The workers are child processes: they need the rest of this process's environment too.
       ...process.env,
-      DATABASE_URL: databaseUrl,
-      DATABASE_SCHEMA: schema,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: `swtest-${randomBytes(6).toString('hex')}`,
-      // Short locks so a dead worker's audit is picked up again within seconds.
-      QUEUE_LOCK_MS: '5000',
-      QUEUE_STALLED_INTERVAL_MS: '2000',
-      WORKER_CONCURRENCY: '2',
-      LLM_BASE_URL: model.baseUrl,
-      LLM_MODEL: 'simulated-model',
-      LLM_MAX_CONCURRENCY: '12',
-      CRAWL_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
-      // Plain HTTP reads: a headless browser under a batch of parallel audits is the slow part.
-      BROWSER: 'never',
-      STANCEWATCH_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'stancewatch-queue-')),
+      ...(await queueTestEnvironment(database, model, {
+        // Short locks so a dead worker's audit is picked up again within seconds.
+        QUEUE_LOCK_MS: '5000',
+        QUEUE_STALLED_INTERVAL_MS: '2000',
+        WORKER_CONCURRENCY: '2',
+        LLM_MAX_CONCURRENCY: '12',
+      })),
     };
-    launcher = await openAuditSystem(loadConfig(environment), { database, scaleSettings: loadScaleSettings(environment) });
+    launcher = await openQueuedAuditSystem(database, environment);
   }, 30_000);
 
   afterAll(async () => {
     await Promise.all(workers.map((worker) => killHard(worker)));
-    await launcher?.queue?.obliterate({ force: true }).catch(() => undefined);
-    await launcher?.close();
-    if (database) {
-      await database.pool.query(`drop schema if exists ${database.schema} cascade`).catch(() => undefined);
-      await database.close();
-    }
+    await closeQueuedAuditSystem(launcher);
+    await database?.close();
     await model?.close();
     await site?.close();
   });
 
   it('completes every audit exactly once, identical to an undisturbed run, resuming instead of redoing', async () => {
-    const lab = demoLabProfile(site.labOrigin);
-    const request = { lab, sources: demoSeeds(site.labOrigin), firstPartyOrigins: [site.labOrigin], engine: 'llm' as const };
+    const request = demoAuditRequest(site);
+    const { lab } = request;
 
     // The reference: one audit run to the end in this process, nobody killed (while the workers boot).
     const reference = await launcher.runner.launch(request, { start: false });
@@ -145,7 +128,7 @@ describe.runIf(databaseUrl && redisUrl)('audits on the queue whose workers are k
   }, 180_000);
 
   it('lets a worker asked to stop (SIGTERM) finish the audit it is running, then exit 0', async () => {
-    const request = { lab: demoLabProfile(site.labOrigin), sources: demoSeeds(site.labOrigin), firstPartyOrigins: [site.labOrigin], engine: 'llm' as const };
+    const request = demoAuditRequest(site);
     const worker = startWorkerProcess(environment);
     workers.push(worker);
     await untilReady(worker, 60_000);
