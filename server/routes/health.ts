@@ -6,27 +6,22 @@ import { Router } from 'express';
 import type { z } from 'zod';
 import type { AuditSystem } from '../../infra/audit-system.js';
 import { describeError } from '../../infra/errors.js';
+import { finishesWithin } from '../../infra/finishes-within.js';
 import type { readinessSchema } from '../api-schemas.js';
 
 /** A dependency that has not answered by then is as good as down for a readiness probe. */
 const probeTimeoutMs = 2_000;
 
 async function answers(what: string, probe: () => Promise<unknown>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
+  let problem: string;
   try {
-    await Promise.race([
-      probe(),
-      new Promise((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${probeTimeoutMs} ms`)), probeTimeoutMs);
-      }),
-    ]);
-    return true;
+    if (await finishesWithin(probe(), probeTimeoutMs)) return true;
+    problem = `no answer within ${probeTimeoutMs} ms`;
   } catch (error) {
-    process.stderr.write(`readyz: ${what} does not answer: ${describeError(error)}\n`);
-    return false;
-  } finally {
-    clearTimeout(timer);
+    problem = describeError(error);
   }
+  process.stderr.write(`readyz: ${what} does not answer: ${problem}\n`);
+  return false;
 }
 
 export function createHealthRouter(system: AuditSystem): Router {
