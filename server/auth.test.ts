@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../infra/database/open-database.js';
 import { createApiToken, findApiTokenBySecret, listApiTokens, revokeApiToken, tokenSha256 } from '../infra/database/repositories/api-tokens.js';
 import { testBackends } from '../test/support/databases.js';
-import { postJson, startApiHarness, type ApiHarness, type Credential } from './test-support/api-harness.js';
+import { everyCredential, isRejectedCredential, missingAuditId, postJson, startApiHarness, type ApiHarness, type Credential } from './test-support/api-harness.js';
 
 let database: Database;
 let api: ApiHarness;
@@ -21,9 +21,6 @@ afterAll(async () => {
   await api?.close();
   await database?.close();
 });
-
-const credentials: readonly Credential[] = ['none', 'malformed', 'unknown', 'revoked', 'reviewer', 'evaluator', 'editor', 'admin'];
-const missingAudit = 'aud_00000000000000000000';
 
 interface RouteCase {
   readonly name: string;
@@ -40,13 +37,13 @@ const routes: readonly RouteCase[] = [
   { name: 'GET /api/openapi.json', path: '/api/openapi.json', allowed: 200, access: 'public' },
   { name: 'GET /api/labs', path: '/api/labs', allowed: 200, access: 'public' },
   { name: 'GET /api/labs/:slug/audits', path: '/api/labs/nobody/audits', allowed: 404, access: 'public' },
-  { name: 'GET /api/labs/:slug/reports/:id.json', path: `/api/labs/nobody/reports/${missingAudit}.json`, allowed: 404, access: 'public' },
+  { name: 'GET /api/labs/:slug/reports/:id.json', path: `/api/labs/nobody/reports/${missingAuditId}.json`, allowed: 404, access: 'public' },
   { name: 'GET /stancewatch/api/labs/:slug.json', path: '/stancewatch/api/labs/nobody.json', allowed: 404, access: 'public' },
   { name: 'GET /api/audits', path: '/api/audits', allowed: 200, access: 'any-token' },
-  { name: 'GET /api/audits/:id', path: `/api/audits/${missingAudit}`, allowed: 404, access: 'any-token' },
-  { name: 'GET /api/audits/:id/events', path: `/api/audits/${missingAudit}/events`, allowed: 404, access: 'any-token' },
+  { name: 'GET /api/audits/:id', path: `/api/audits/${missingAuditId}`, allowed: 404, access: 'any-token' },
+  { name: 'GET /api/audits/:id/events', path: `/api/audits/${missingAuditId}/events`, allowed: 404, access: 'any-token' },
   { name: 'POST /api/audits', path: '/api/audits', init: postJson({ lab: {}, sources: [] }), allowed: 400, access: 'editor' },
-  { name: 'POST /api/audits/:id/cancel', path: `/api/audits/${missingAudit}/cancel`, init: { method: 'POST' }, allowed: 404, access: 'editor' },
+  { name: 'POST /api/audits/:id/cancel', path: `/api/audits/${missingAuditId}/cancel`, init: { method: 'POST' }, allowed: 404, access: 'editor' },
   // Without REDIS_URL there is no queue for schedules: an authorised caller is told so (409).
   { name: 'GET /api/schedules', path: '/api/schedules', allowed: 409, access: 'any-token' },
   { name: 'PUT /api/labs/:slug/schedule', path: '/api/labs/nobody/schedule', init: { ...postJson({ every: '1d' }), method: 'PUT' }, allowed: 409, access: 'editor' },
@@ -55,12 +52,12 @@ const routes: readonly RouteCase[] = [
 
 function expectedStatus(route: RouteCase, credential: Credential): number {
   if (route.access === 'public') return route.allowed;
-  if (credential === 'none' || credential === 'malformed' || credential === 'unknown' || credential === 'revoked') return 401;
+  if (isRejectedCredential(credential)) return 401;
   if (route.access === 'any-token') return route.allowed;
   return credential === 'editor' || credential === 'admin' ? route.allowed : 403;
 }
 
-const matrix = routes.flatMap((route) => credentials.map((credential) => ({ route, credential, expected: expectedStatus(route, credential) })));
+const matrix = routes.flatMap((route) => everyCredential.map((credential) => ({ route, credential, expected: expectedStatus(route, credential) })));
 
 describe('the auth matrix', () => {
   it.each(matrix.map((row) => [row.route.name, row.credential, row.expected, row.route] as const))('%s with %s → %i', async (_name, credential, expected, route) => {
@@ -82,7 +79,7 @@ describe('rate limiting of writes', () => {
   it('refuses a token past its budget with 429 and Retry-After, without slowing other tokens', async () => {
     const token = await createApiToken(database.pool, { name: 'burst', role: 'editor' });
     const send = (authorization: string) =>
-      fetch(`${api.url}/api/audits/${missingAudit}/cancel`, { method: 'POST', headers: { authorization } });
+      fetch(`${api.url}/api/audits/${missingAuditId}/cancel`, { method: 'POST', headers: { authorization } });
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 5; attempt += 1) statuses.push((await send(`Bearer ${token.secret}`)).status);
     expect(statuses).toEqual([404, 404, 404, 404, 429]);

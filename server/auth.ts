@@ -10,9 +10,14 @@ import { sendError } from './http-errors.js';
 
 /** Every role may read audit status: reviewers and evaluators need it for their work. */
 export const readerRoles: readonly ApiTokenRole[] = ['editor', 'reviewer', 'evaluator', 'admin'];
-/** Launching and cancelling audits. */
+/** Launching and cancelling audits, and setting re-audit schedules. */
 export const editorRoles: readonly ApiTokenRole[] = ['editor', 'admin'];
-export const adminRoles: readonly ApiTokenRole[] = ['admin'];
+/** Traces and annotating: spans hold the full model prompts and answers. */
+export const reviewerRoles: readonly ApiTokenRole[] = ['reviewer', 'admin'];
+/** Reading annotations: evaluators weigh reviewers' verdicts beside their replays and diffs. */
+export const annotationReaderRoles: readonly ApiTokenRole[] = ['reviewer', 'evaluator', 'admin'];
+/** Replays and report diffs. */
+export const evaluatorRoles: readonly ApiTokenRole[] = ['evaluator', 'admin'];
 
 const bearer = /^Bearer ([A-Za-z0-9._~+/=-]{8,200})$/;
 

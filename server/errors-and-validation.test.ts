@@ -79,6 +79,10 @@ describe('validation of an audit launch', () => {
     const badId = await api.request('/api/audits/not-an-audit', { credential: 'reviewer' });
     expect(badId.status).toBe(400);
     expect(Object.keys((await errorOf(badId)).error.fields ?? {})).toEqual(['id']);
+    // Every audit route checks the id the same way, the reviewers' routes included.
+    const badSpansId = await api.request('/api/audits/not-an-audit/spans', { credential: 'reviewer' });
+    expect(badSpansId.status).toBe(400);
+    expect(Object.keys((await errorOf(badSpansId)).error.fields ?? {})).toEqual(['id']);
 
     const badKey = await api.request('/api/audits', postJson({ lab: validLab, sources: ['https://acme.example/'] }, { credential: 'editor', headers: { 'idempotency-key': 'x'.repeat(300) } }));
     expect(badKey.status).toBe(400);

@@ -11,17 +11,19 @@ import {
   auditCancelledSchema,
   auditCreatedSchema,
   auditDetailSchema,
+  auditIdParamsSchema,
   auditListQuerySchema,
   auditListSchema,
   errorBodySchema,
   healthSchema,
   labHistorySchema,
   labListSchema,
+  labSlugParamsSchema,
   progressEventSchema,
   readinessSchema,
 } from './api-schemas.js';
 import { newAnnotationSchema } from './routes/annotations.js';
-import { diffQuerySchema, replayRequestSchema } from './routes/replays.js';
+import { diffQuerySchema, replayJobParamsSchema, replayRequestSchema } from './routes/replays.js';
 import { scheduleListSchema, scheduleRequestSchema, scheduleSchema } from './routes/schedules.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -59,8 +61,12 @@ const problem = (description: string) => json('Error', description);
 /** A JSON answer whose shape is described in words (traces and replay results are open-ended). */
 const jsonObject = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 
-const auditIdParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^aud_[A-Za-z0-9]{1,64}$' } };
-const slugParameter = { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } };
+function pathParameter(name: string, schema: z.ZodType): object {
+  return { name, in: 'path', required: true, schema: jsonSchemaOf(schema, 'input') };
+}
+
+const auditIdParameter = pathParameter('id', auditIdParamsSchema.shape.id);
+const slugParameter = pathParameter('slug', labSlugParamsSchema.shape.slug);
 
 function queryParameters(schema: z.ZodObject): object[] {
   const shape = jsonSchemaOf(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -177,7 +183,7 @@ export function createOpenApiDocument(): object {
       '/api/labs/{slug}/reports/{auditId}.json': {
         get: {
           summary: 'One published report version',
-          parameters: [slugParameter, { ...auditIdParameter, name: 'auditId' }],
+          parameters: [slugParameter, pathParameter('auditId', auditIdParamsSchema.shape.id)],
           responses: { '200': json('StanceReport', 'The report, exactly as stored.'), '404': problem('That audit published no report for the lab.') },
         },
       },
@@ -239,7 +245,7 @@ export function createOpenApiDocument(): object {
         get: {
           summary: 'A replay request’s state, and its result when done (evaluator or admin)',
           security: tokenSecurity,
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^rpj_[a-z0-9]{1,40}$' } }],
+          parameters: [pathParameter('id', replayJobParamsSchema.shape.id)],
           responses: {
             '200': jsonObject('running, or succeeded with the result (exact: identical and differing paths; fresh: the consistency report), or failed with the reason.'),
             '404': problem('No such replay request in this process.'),

@@ -9,11 +9,11 @@ import type { AuditSystem } from '../../infra/audit-system.js';
 import { addAnnotation, annotationTargetKinds, annotationVerdicts, listAnnotations, type AnnotationTargetKind } from '../../infra/database/repositories/annotations.js';
 import { getReportByAudit } from '../../infra/database/repositories/reports.js';
 import type { StanceReport } from '../../graph/report-schema.js';
+import { auditIdParamsSchema } from '../api-schemas.js';
+import { requireAudit } from '../audit-lookup.js';
+import { annotationReaderRoles, authenticatedToken, requireRole, reviewerRoles } from '../auth.js';
 import { RequestInvalidError } from '../http-errors.js';
-import { getAudit } from '../../infra/database/repositories/audits.js';
-import { authenticatedToken, requireRole } from '../auth.js';
 import { parseRequestPart } from '../validation.js';
-import { auditIdParams, auditNotFound, reviewerRoles } from './traces.js';
 
 export const newAnnotationSchema = z
   .object({
@@ -38,17 +38,16 @@ export function targetExists(report: StanceReport, kind: AnnotationTargetKind, t
   }
 }
 
-export function createAnnotationsRouter(system: AuditSystem, options: { readonly writeRateLimiter?: RequestHandler } = {}): Router {
+export function createAnnotationsRouter(system: AuditSystem, options: { readonly writeRateLimiter: RequestHandler }): Router {
   const router = Router();
   const database = system.database.pool;
   const canAnnotate = requireRole(database, reviewerRoles);
-  const canRead = requireRole(database, ['reviewer', 'evaluator', 'admin']);
-  const limit: RequestHandler = options.writeRateLimiter ?? ((_request, _response, next) => next());
+  const canRead = requireRole(database, annotationReaderRoles);
 
-  router.post('/api/audits/:id/annotations', canAnnotate, limit, async (request, response) => {
-    const { id } = parseRequestPart(auditIdParams, request.params, 'params');
+  router.post('/api/audits/:id/annotations', canAnnotate, options.writeRateLimiter, async (request, response) => {
+    const { id } = parseRequestPart(auditIdParamsSchema, request.params, 'params');
     const annotation = parseRequestPart(newAnnotationSchema, request.body ?? {}, 'body');
-    if (!(await getAudit(database, id))) throw auditNotFound(id);
+    await requireAudit(database, id);
     const published = await getReportByAudit(database, id);
     if (published && !targetExists(JSON.parse(published.body) as StanceReport, annotation.targetKind, annotation.targetId)) {
       throw new RequestInvalidError(`Audit "${id}" has no ${annotation.targetKind} "${annotation.targetId}".`, {
@@ -60,8 +59,8 @@ export function createAnnotationsRouter(system: AuditSystem, options: { readonly
   });
 
   router.get('/api/audits/:id/annotations', canRead, async (request, response) => {
-    const { id } = parseRequestPart(auditIdParams, request.params, 'params');
-    if (!(await getAudit(database, id))) throw auditNotFound(id);
+    const { id } = parseRequestPart(auditIdParamsSchema, request.params, 'params');
+    await requireAudit(database, id);
     response.json({ auditId: id, annotations: await listAnnotations(database, id) });
   });
 

@@ -15,6 +15,7 @@ import {
   eventCursorSchema,
   idempotencyHeadersSchema,
 } from '../api-schemas.js';
+import { requireAudit } from '../audit-lookup.js';
 import { authenticatedToken, editorRoles, readerRoles, requireRole } from '../auth.js';
 import { streamAuditEvents, type AuditEventStreamOptions } from '../audit-event-stream.js';
 import { auditDetail, auditLinks, auditSummary } from '../audit-views.js';
@@ -24,10 +25,6 @@ import { parseRequestPart } from '../validation.js';
 export interface AuditsRouterOptions {
   readonly writeRateLimiter: RequestHandler;
   readonly eventStream?: AuditEventStreamOptions;
-}
-
-function auditNotFound(id: string): StanceWatchError {
-  return new StanceWatchError('audit_not_found', `No audit with id "${id}"; list audits with GET /api/audits.`, 404);
 }
 
 export function createAuditsRouter(system: AuditSystem, options: AuditsRouterOptions): Router {
@@ -51,8 +48,7 @@ export function createAuditsRouter(system: AuditSystem, options: AuditsRouterOpt
     // Keys are scoped to the token, so two editors who pick the same key never share an audit.
     const idempotencyKey = headers['idempotency-key'] === undefined ? undefined : `${token.id}:${headers['idempotency-key']}`;
     const { auditId, created } = await system.runner.launch(auditRequest, idempotencyKey === undefined ? {} : { idempotencyKey });
-    const audit = await getAudit(database, auditId);
-    if (!audit) throw auditNotFound(auditId);
+    const audit = await requireAudit(database, auditId);
     response
       .status(created ? 201 : 200)
       .location(`/api/audits/${audit.id}`)
@@ -67,8 +63,7 @@ export function createAuditsRouter(system: AuditSystem, options: AuditsRouterOpt
 
   router.get('/api/audits/:id', canRead, async (request, response) => {
     const { id } = parseRequestPart(auditIdParamsSchema, request.params, 'params');
-    const audit = await getAudit(database, id);
-    if (!audit) throw auditNotFound(id);
+    const audit = await requireAudit(database, id);
     const [agents, report] = await Promise.all([listAgentRuns(database, id), getReportByAudit(database, id)]);
     response.json(auditDetail(audit, agents, report));
   });
@@ -76,15 +71,13 @@ export function createAuditsRouter(system: AuditSystem, options: AuditsRouterOpt
   router.get('/api/audits/:id/events', canRead, async (request, response) => {
     const { id } = parseRequestPart(auditIdParamsSchema, request.params, 'params');
     const cursor = parseRequestPart(eventCursorSchema, request.get('last-event-id') ?? request.query.lastEventId, 'headers');
-    const audit = await getAudit(database, id);
-    if (!audit) throw auditNotFound(id);
+    await requireAudit(database, id);
     await streamAuditEvents(system, id, cursor ?? 0, response, options.eventStream);
   });
 
   router.post('/api/audits/:id/cancel', canWrite, options.writeRateLimiter, async (request, response) => {
     const { id } = parseRequestPart(auditIdParamsSchema, request.params, 'params');
-    const audit = await getAudit(database, id);
-    if (!audit) throw auditNotFound(id);
+    const audit = await requireAudit(database, id);
     const cancelled = await system.runner.cancel(id);
     const after = await getAudit(database, id);
     if (!cancelled && after && (after.status === 'running' || after.status === 'queued')) {

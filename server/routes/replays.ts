@@ -15,17 +15,14 @@ import { replayExactly, type ExactReplayResult } from '../../graph/replay-exact.
 import { maxFreshRuns, replayFresh, type FreshReplayResult } from '../../graph/replay-fresh.js';
 import { describeReportProblems, stanceReportSchema, type StanceReport } from '../../graph/report-schema.js';
 import type { AuditSystem } from '../../infra/audit-system.js';
-import type { ApiTokenRole } from '../../infra/database/repositories/api-tokens.js';
-import { getAudit } from '../../infra/database/repositories/audits.js';
 import type { Queryable } from '../../infra/database/queryable.js';
 import { getReplayRun } from '../../infra/database/repositories/replays.js';
 import { getReportByAudit } from '../../infra/database/repositories/reports.js';
 import { StanceWatchError, describeError } from '../../infra/errors.js';
-import { requireRole } from '../auth.js';
+import { auditIdParamsSchema } from '../api-schemas.js';
+import { requireAudit } from '../audit-lookup.js';
+import { evaluatorRoles, requireRole } from '../auth.js';
 import { parseRequestPart } from '../validation.js';
-import { auditIdParams, auditNotFound } from './traces.js';
-
-export const evaluatorRoles: readonly ApiTokenRole[] = ['evaluator', 'admin'];
 
 export const replayRequestSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('exact').describe('Answer every model call from the recorded calls; must reproduce the published bytes.') }).strict(),
@@ -44,11 +41,22 @@ const reportReference = z
   .describe('An audit id (its published report) or a replay id rpl_…[:run].');
 export const diffQuerySchema = z.object({ a: reportReference, b: reportReference });
 
-export type ReplayJob =
-  | { readonly id: string; readonly auditId: string; readonly mode: 'exact' | 'fresh'; readonly status: 'running'; readonly startedAt: string }
-  | { readonly id: string; readonly auditId: string; readonly mode: 'exact'; readonly status: 'succeeded'; readonly startedAt: string; readonly finishedAt: string; readonly result: ExactReplayResult }
-  | { readonly id: string; readonly auditId: string; readonly mode: 'fresh'; readonly status: 'succeeded'; readonly startedAt: string; readonly finishedAt: string; readonly result: FreshReplayResult }
-  | { readonly id: string; readonly auditId: string; readonly mode: 'exact' | 'fresh'; readonly status: 'failed'; readonly startedAt: string; readonly finishedAt: string; readonly error: string };
+export const replayJobParamsSchema = z.object({ id: z.string().regex(/^rpj_[a-z0-9]{1,40}$/, 'a replay request id looks like rpj_…') });
+
+interface ReplayJobStart {
+  readonly id: string;
+  readonly auditId: string;
+  readonly mode: 'exact' | 'fresh';
+  readonly startedAt: string;
+}
+
+/** What `GET /api/replays/:id` answers: the exact or fresh result is told apart by `mode`. */
+type ReplayJob = ReplayJobStart &
+  (
+    | { readonly status: 'running' }
+    | { readonly status: 'succeeded'; readonly finishedAt: string; readonly result: ExactReplayResult | FreshReplayResult }
+    | { readonly status: 'failed'; readonly finishedAt: string; readonly error: string }
+  );
 
 /** Replay requests this process runs; finished ones are kept (bounded) so their results can be read. */
 const jobsKept = 200;
@@ -75,11 +83,10 @@ export async function diffReferences(database: Queryable, a: string, b: string):
   return { a, b, diff: diffReports(before, after) };
 }
 
-export function createReplaysRouter(system: AuditSystem, options: { readonly writeRateLimiter?: RequestHandler } = {}): Router {
+export function createReplaysRouter(system: AuditSystem, options: { readonly writeRateLimiter: RequestHandler }): Router {
   const router = Router();
   const database = system.database.pool;
   const canEvaluate = requireRole(database, evaluatorRoles);
-  const limit: RequestHandler = options.writeRateLimiter ?? ((_request, _response, next) => next());
   const jobs = new Map<string, ReplayJob>();
 
   const keep = (job: ReplayJob) => {
@@ -87,28 +94,27 @@ export function createReplaysRouter(system: AuditSystem, options: { readonly wri
     if (jobs.size > jobsKept) jobs.delete(jobs.keys().next().value!);
   };
 
-  router.post('/api/audits/:id/replays', canEvaluate, limit, async (request, response) => {
-    const { id: auditId } = parseRequestPart(auditIdParams, request.params, 'params');
+  router.post('/api/audits/:id/replays', canEvaluate, options.writeRateLimiter, async (request, response) => {
+    const { id: auditId } = parseRequestPart(auditIdParamsSchema, request.params, 'params');
     const replay = parseRequestPart(replayRequestSchema, request.body ?? {}, 'body');
-    const audit = await getAudit(database, auditId);
-    if (!audit) throw auditNotFound(auditId);
+    await requireAudit(database, auditId);
     if (!(await getReportByAudit(database, auditId))) {
       throw new StanceWatchError('audit_not_published', `Audit "${auditId}" has not published a report; only published audits can be replayed.`, 409);
     }
     const id = `rpj_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-    const startedAt = new Date().toISOString();
-    keep({ id, auditId, mode: replay.mode, status: 'running', startedAt });
-    const finished = () => new Date().toISOString();
-    const running =
-      replay.mode === 'exact'
-        ? replayExactly(system, auditId).then((result) => keep({ id, auditId, mode: 'exact', status: 'succeeded', startedAt, finishedAt: finished(), result }))
-        : replayFresh(system, auditId, { runs: replay.runs }).then((result) => keep({ id, auditId, mode: 'fresh', status: 'succeeded', startedAt, finishedAt: finished(), result }));
-    running.catch((error: unknown) => keep({ id, auditId, mode: replay.mode, status: 'failed', startedAt, finishedAt: finished(), error: describeError(error) }));
+    const start: ReplayJobStart = { id, auditId, mode: replay.mode, startedAt: new Date().toISOString() };
+    keep({ ...start, status: 'running' });
+    const result: Promise<ExactReplayResult | FreshReplayResult> =
+      replay.mode === 'exact' ? replayExactly(system, auditId) : replayFresh(system, auditId, { runs: replay.runs });
+    result.then(
+      (finished) => keep({ ...start, status: 'succeeded', finishedAt: new Date().toISOString(), result: finished }),
+      (error: unknown) => keep({ ...start, status: 'failed', finishedAt: new Date().toISOString(), error: describeError(error) }),
+    );
     response.status(202).location(`/api/replays/${id}`).json({ id, auditId, mode: replay.mode, status: 'running', links: { self: `/api/replays/${id}` } });
   });
 
   router.get('/api/replays/:id', canEvaluate, (request, response) => {
-    const { id } = parseRequestPart(z.object({ id: z.string().regex(/^rpj_[a-z0-9]{1,40}$/, 'a replay request id looks like rpj_…') }), request.params, 'params');
+    const { id } = parseRequestPart(replayJobParamsSchema, request.params, 'params');
     const job = jobs.get(id);
     if (!job) throw new StanceWatchError('replay_not_found', `No replay request "${id}" in this process (they are kept until the server restarts).`, 404);
     response.json(job);

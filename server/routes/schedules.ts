@@ -53,12 +53,11 @@ function queueOf(system: AuditSystem): AuditQueue {
   return system.queue;
 }
 
-export function createSchedulesRouter(system: AuditSystem, options: { readonly writeRateLimiter?: RequestHandler } = {}): Router {
+export function createSchedulesRouter(system: AuditSystem, options: { readonly writeRateLimiter: RequestHandler }): Router {
   const router = Router();
   const database = system.database.pool;
   const canRead = requireRole(database, readerRoles);
   const canEdit = requireRole(database, editorRoles);
-  const limit: RequestHandler = options.writeRateLimiter ?? ((_request, _response, next) => next());
 
   router.get('/api/schedules', canRead, async (_request, response) => {
     const schedules = await listSchedules(queueOf(system));
@@ -66,7 +65,7 @@ export function createSchedulesRouter(system: AuditSystem, options: { readonly w
     response.json({ schedules: schedules.map(scheduleView) });
   });
 
-  router.put('/api/labs/:slug/schedule', canEdit, limit, async (request, response) => {
+  router.put('/api/labs/:slug/schedule', canEdit, options.writeRateLimiter, async (request, response) => {
     const { slug } = parseRequestPart(labSlugParamsSchema, request.params, 'params');
     const { every } = parseRequestPart(scheduleRequestSchema, request.body ?? {}, 'body');
     try {
@@ -80,7 +79,7 @@ export function createSchedulesRouter(system: AuditSystem, options: { readonly w
     response.json(scheduleView(schedule));
   });
 
-  router.delete('/api/labs/:slug/schedule', canEdit, limit, async (request, response) => {
+  router.delete('/api/labs/:slug/schedule', canEdit, options.writeRateLimiter, async (request, response) => {
     const { slug } = parseRequestPart(labSlugParamsSchema, request.params, 'params');
     if (!(await removeSchedule(queueOf(system), slug))) {
       throw new StanceWatchError('schedule_not_found', `Lab "${slug}" has no re-audit schedule.`, 404);

@@ -9,7 +9,7 @@ import { demoLabProfile, demoSeeds, startDemoSite, type DemoSite } from '../../d
 import type { StanceReport } from '../../graph/report-schema.js';
 import { openDatabase, type Database } from '../../infra/database/open-database.js';
 import { getReportByAudit } from '../../infra/database/repositories/reports.js';
-import { postJson, startApiHarness, type ApiHarness, type Credential } from '../test-support/api-harness.js';
+import { everyCredential, isRejectedCredential, missingAuditId, postJson, startApiHarness, type ApiHarness, type Credential } from '../test-support/api-harness.js';
 
 let site: DemoSite;
 let database: Database;
@@ -36,9 +36,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-const credentials: readonly Credential[] = ['none', 'malformed', 'unknown', 'revoked', 'reviewer', 'evaluator', 'editor', 'admin'];
-const missingAudit = 'aud_00000000000000000000';
-
 interface RouteCase {
   readonly name: string;
   readonly path: () => string;
@@ -53,17 +50,17 @@ const routes: readonly RouteCase[] = [
   { name: 'GET /api/audits/:id/annotations', path: () => `/api/audits/${auditId}/annotations`, allowed: 200, roles: ['reviewer', 'evaluator', 'admin'] },
   // An invalid body: an authorised caller gets the validation error, and nothing is written.
   { name: 'POST /api/audits/:id/annotations', path: () => `/api/audits/${auditId}/annotations`, init: () => postJson({ verdict: 'maybe' }), allowed: 400, roles: ['reviewer', 'admin'] },
-  { name: 'POST /api/audits/:id/replays', path: () => `/api/audits/${missingAudit}/replays`, init: () => postJson({ mode: 'exact' }), allowed: 404, roles: ['evaluator', 'admin'] },
+  { name: 'POST /api/audits/:id/replays', path: () => `/api/audits/${missingAuditId}/replays`, init: () => postJson({ mode: 'exact' }), allowed: 404, roles: ['evaluator', 'admin'] },
   { name: 'GET /api/replays/:id', path: () => '/api/replays/rpj_unknown', allowed: 404, roles: ['evaluator', 'admin'] },
   { name: 'GET /api/diff', path: () => `/api/diff?a=${auditId}&b=${auditId}`, allowed: 200, roles: ['evaluator', 'admin'] },
 ];
 
 function expectedStatus(route: RouteCase, credential: Credential): number {
-  if (credential === 'none' || credential === 'malformed' || credential === 'unknown' || credential === 'revoked') return 401;
+  if (isRejectedCredential(credential)) return 401;
   return route.roles.includes(credential) ? route.allowed : 403;
 }
 
-const matrix = routes.flatMap((route) => credentials.map((credential) => ({ route, credential, expected: expectedStatus(route, credential) })));
+const matrix = routes.flatMap((route) => everyCredential.map((credential) => ({ route, credential, expected: expectedStatus(route, credential) })));
 
 describe('the auth matrix of the review and evaluation routes', () => {
   it.each(matrix.map((row) => [row.route.name, row.credential, row.expected, row.route] as const))('%s with %s → %i', async (_name, credential, expected, route) => {

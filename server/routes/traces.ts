@@ -5,28 +5,16 @@
  * full model prompts and answers.
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AuditSystem } from '../../infra/audit-system.js';
-import type { ApiTokenRole } from '../../infra/database/repositories/api-tokens.js';
 import { listAnnotations } from '../../infra/database/repositories/annotations.js';
-import { getAudit } from '../../infra/database/repositories/audits.js';
 import { getReportByAudit } from '../../infra/database/repositories/reports.js';
 import { listAuditSpans, type SpanRow } from '../../infra/database/repositories/spans.js';
 import { agentAttribute } from '../../infra/telemetry/attribute-names.js';
-import { StanceWatchError } from '../../infra/errors.js';
 import type { StanceReport } from '../../graph/report-schema.js';
-import { requireRole } from '../auth.js';
+import { auditIdParamsSchema } from '../api-schemas.js';
+import { requireAudit } from '../audit-lookup.js';
+import { requireRole, reviewerRoles } from '../auth.js';
 import { parseRequestPart } from '../validation.js';
-
-export const reviewerRoles: readonly ApiTokenRole[] = ['reviewer', 'admin'];
-
-export const auditIdParams = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'an audit id is letters, digits, "_" or "-"').describe('The audit id, e.g. aud_…'),
-});
-
-export function auditNotFound(id: string): StanceWatchError {
-  return new StanceWatchError('audit_not_found', `No audit with id "${id}"; list audits with GET /api/audits.`, 404);
-}
 
 /** Which span produced each part of a report: its lens agent for findings and scores, Suffixscape's for flags. */
 export interface ReportSpanLinks {
@@ -66,14 +54,14 @@ export function createTracesRouter(system: AuditSystem): Router {
   const canReview = requireRole(database, reviewerRoles);
 
   router.get('/api/audits/:id/spans', canReview, async (request, response) => {
-    const { id } = parseRequestPart(auditIdParams, request.params, 'params');
-    if (!(await getAudit(database, id))) throw auditNotFound(id);
+    const { id } = parseRequestPart(auditIdParamsSchema, request.params, 'params');
+    await requireAudit(database, id);
     response.json({ auditId: id, spans: await listAuditSpans(database, id) });
   });
 
   router.get('/api/audits/:id/review.json', canReview, async (request, response) => {
-    const { id } = parseRequestPart(auditIdParams, request.params, 'params');
-    if (!(await getAudit(database, id))) throw auditNotFound(id);
+    const { id } = parseRequestPart(auditIdParamsSchema, request.params, 'params');
+    await requireAudit(database, id);
     const [stored, annotations, spans] = await Promise.all([getReportByAudit(database, id), listAnnotations(database, id), listAuditSpans(database, id)]);
     const report = stored ? (JSON.parse(stored.body) as StanceReport) : null;
     response.json({ auditId: id, report, annotations, spans: reportSpanLinks(report, spans), links: { trace: `/audits/${id}/trace`, spans: `/api/audits/${id}/spans` } });

@@ -6,12 +6,25 @@ import type { AnalysisEngine } from '../../agents/engines/contract.js';
 import type { AuditSystem } from '../../infra/audit-system.js';
 import type { Config } from '../../infra/config.js';
 import type { Database } from '../../infra/database/open-database.js';
-import { createApiToken, revokeApiToken, type ApiTokenRole } from '../../infra/database/repositories/api-tokens.js';
+import { apiTokenRoles, createApiToken, revokeApiToken, type ApiTokenRole } from '../../infra/database/repositories/api-tokens.js';
 import { openTestAuditSystem } from '../../test/support/audit-system.js';
 import type { AppOptions } from '../app.js';
 import { startServer } from '../start-server.js';
 
-export type Credential = 'none' | 'malformed' | 'unknown' | 'revoked' | ApiTokenRole;
+/** Credentials that authenticate nobody: a protected route answers each of them 401. */
+const rejectedCredentials = ['none', 'malformed', 'unknown', 'revoked'] as const;
+
+export type Credential = (typeof rejectedCredentials)[number] | ApiTokenRole;
+
+/** What an auth matrix tries against each route: every way to fail authentication, then every role. */
+export const everyCredential: readonly Credential[] = [...rejectedCredentials, ...apiTokenRoles];
+
+export function isRejectedCredential(credential: Credential): credential is (typeof rejectedCredentials)[number] {
+  return (rejectedCredentials as readonly Credential[]).includes(credential);
+}
+
+/** An audit id of the right shape that no test creates. */
+export const missingAuditId = 'aud_00000000000000000000';
 
 export interface ApiHarness {
   readonly url: string;
@@ -33,7 +46,7 @@ export async function startApiHarness(
     ...(options.engines ? { engines: options.engines } : {}),
   });
   const secrets = new Map<Credential, string>();
-  for (const role of ['editor', 'reviewer', 'evaluator', 'admin'] as const) {
+  for (const role of apiTokenRoles) {
     secrets.set(role, (await createApiToken(database.pool, { name: `test ${role}`, role })).secret);
   }
   const revoked = await createApiToken(database.pool, { name: 'test revoked', role: 'admin' });
