@@ -4,8 +4,6 @@
  * under the replay's own id (`<replayId>/run-<n>`), never the audited one, so the original's
  * trace and an exact replay's recorded answers stay as they were.
  */
-import { createLlmEngine } from '../agents/engines/llm/index.js';
-import type { AnalysisEngine } from '../agents/engines/contract.js';
 import { replayAnalysis, type ReplayedReport } from './replay-analysis.js';
 import { loadRecordedAudit } from './replay-recorded-audit.js';
 import { newReplayId, replayDependencies, type ReplayOptions, type ReplaySystem } from './replay-system.js';
@@ -29,23 +27,6 @@ export interface FreshReplayResult {
 
 export const maxFreshRuns = 20;
 
-function liveLlmEngine(system: ReplaySystem, runAuditId: string): AnalysisEngine {
-  const { config } = system;
-  if (!config.llmBaseUrl) {
-    throw new StanceWatchError('llm_not_configured', 'A fresh replay of an llm audit needs LLM_BASE_URL (an OpenAI-compatible endpoint).', 400);
-  }
-  return createLlmEngine({
-    baseUrl: config.llmBaseUrl,
-    model: config.llmModel,
-    ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}),
-    timeoutMs: config.llmTimeoutMs,
-    maxRetries: config.llmMaxRetries,
-    maxConcurrency: config.llmMaxConcurrency,
-    prior: system.dependencies.engineFor('rubric'),
-    recorder: { record: (call) => recordModelCall(system.database.pool, { ...call, auditId: runAuditId }) },
-  });
-}
-
 export async function replayFresh(system: ReplaySystem, auditId: string, options: FreshReplayOptions): Promise<FreshReplayResult> {
   if (!Number.isInteger(options.runs) || options.runs < 1 || options.runs > maxFreshRuns) {
     throw new StanceWatchError('replay_runs_invalid', `--runs must be a whole number from 1 to ${maxFreshRuns} (got ${options.runs}).`, 400);
@@ -54,9 +35,11 @@ export async function replayFresh(system: ReplaySystem, auditId: string, options
   const kind = recorded.request.engine;
   const replayId = newReplayId();
   const runs: ReplayedReport[] = [];
-  // One run after another: runs share the provider's limits, and a run's lenses are parallel already.
+  // One run after another: runs share the provider's limits (and its circuit) with the audits,
+  // and a run's lenses are parallel already.
   for (let run = 1; run <= options.runs; run += 1) {
-    const llm = kind === 'llm' ? liveLlmEngine(system, `${replayId}/run-${run}`) : null;
+    const runAuditId = `${replayId}/run-${run}`;
+    const llm = kind === 'llm' ? system.liveLlmEngine((call) => recordModelCall(system.database.pool, { ...call, auditId: runAuditId })) : null;
     runs.push(await replayAnalysis(replayDependencies(system, llm, options), recorded));
   }
   const consistency = buildConsistencyReport(auditId, runs, (text) => embedText(text, embeddingDimensions));

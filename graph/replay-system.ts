@@ -9,12 +9,14 @@ import type { AuditDependencies } from './audit-dependencies.js';
 import { ReplayProgress } from './replay-progress.js';
 import type { Config } from '../infra/config.js';
 import type { Database } from '../infra/database/open-database.js';
+import type { LiveLlmEngineFactory } from '../infra/audit-system.js';
 
 /** The parts of an open audit system a replay needs. */
 export interface ReplaySystem {
   readonly config: Config;
   readonly database: Database;
   readonly dependencies: AuditDependencies;
+  readonly liveLlmEngine: LiveLlmEngineFactory;
 }
 
 export interface ReplayOptions {

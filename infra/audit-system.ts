@@ -42,6 +42,12 @@ export interface AuditSystem {
   /** The audit queue when REDIS_URL is set (schedules live on it too); undefined in-process. */
   readonly queue?: AuditQueue;
   readonly scaleSettings: ScaleSettings;
+  /**
+   * A new llm engine on the configured endpoint, behind the same provider limits and circuit as
+   * the audits' own, recording its calls wherever `record` says (fresh replays record under
+   * their run's id).
+   */
+  readonly liveLlmEngine: LiveLlmEngineFactory;
   close(): Promise<void>;
 }
 
@@ -54,7 +60,7 @@ export interface AuditSystemOverrides {
 }
 
 /** What keeps model calls within a provider's means: shared slots and its circuit breaker. */
-export interface ProviderGuards {
+interface ProviderGuards {
   readonly sharedSlots?: ProviderSlots;
   readonly circuitBreaker: CircuitBreaker;
 }
@@ -62,9 +68,10 @@ export interface ProviderGuards {
 /**
  * One circuit per provider: in this process's memory, or in Redis so all workers open and
  * close it together. With Redis the provider's concurrency and requests-per-minute limits are
- * shared by all workers as well.
+ * shared by all workers as well. Asked again for the same provider, it hands back the same
+ * guards, so audits and fresh replays in one process count against the same limits.
  */
-export function createProviderGuards(config: Config, settings: ScaleSettings, redis: RedisConnection | undefined) {
+function createProviderGuards(config: Config, settings: ScaleSettings, redis: RedisConnection | undefined) {
   const byProvider = new Map<string, ProviderGuards>();
   const policy = { failureThreshold: settings.circuitFailureThreshold, coolDownMs: settings.circuitCoolDownMs };
   return (baseUrl: string): ProviderGuards => {
@@ -88,43 +95,47 @@ export function createProviderGuards(config: Config, settings: ScaleSettings, re
   };
 }
 
+/** Builds the llm engine on the configured endpoint; `record` stores each model call. */
+export type LiveLlmEngineFactory = (record: (call: ModelCallRecord) => Promise<void>) => AnalysisEngine;
+
+function createLiveLlmEngineFactory(config: Config, prior: AnalysisEngine, guardsFor: (baseUrl: string) => ProviderGuards): LiveLlmEngineFactory {
+  return (record) => {
+    if (!config.llmBaseUrl) {
+      throw new StanceWatchError('llm_not_configured', 'The llm engine needs LLM_BASE_URL (an OpenAI-compatible endpoint); set it or use the rubric engine.', 400);
+    }
+    return createLlmEngine({
+      baseUrl: config.llmBaseUrl,
+      model: config.llmModel,
+      ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}),
+      timeoutMs: config.llmTimeoutMs,
+      maxRetries: config.llmMaxRetries,
+      maxConcurrency: config.llmMaxConcurrency,
+      prior,
+      ...guardsFor(config.llmBaseUrl),
+      recorder: { record },
+    });
+  };
+}
+
 /**
  * Picks the engine an audit asked for. The llm engine is built on first use (it needs
  * LLM_BASE_URL) and records every model call in the database for traces and exact replays.
  */
-export function createEngineSelector(
-  config: Config,
+function createEngineSelector(
+  rubric: AnalysisEngine,
+  override: AnalysisEngine | undefined,
+  liveLlmEngine: LiveLlmEngineFactory,
   database: Database,
-  overrides: AuditSystemOverrides['engines'] = {},
-  guardsFor: (baseUrl: string) => ProviderGuards = createProviderGuards(config, loadScaleSettings({}), undefined),
   /** Hears every model call as it is recorded (the tracing turns each into a span). */
-  onModelCall: (call: ModelCallRecord) => void = () => {},
+  onModelCall: (call: ModelCallRecord) => void,
 ) {
-  const rubric = overrides.rubric ?? createRubricEngine();
-  let llm: AnalysisEngine | null = overrides.llm ?? null;
+  let llm: AnalysisEngine | null = override ?? null;
   return (kind: 'rubric' | 'llm'): AnalysisEngine => {
     if (kind === 'rubric') return rubric;
-    if (llm === null) {
-      if (!config.llmBaseUrl) {
-        throw new StanceWatchError('llm_not_configured', 'The llm engine needs LLM_BASE_URL (an OpenAI-compatible endpoint); set it or use the rubric engine.', 400);
-      }
-      llm = createLlmEngine({
-        baseUrl: config.llmBaseUrl,
-        model: config.llmModel,
-        ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}),
-        timeoutMs: config.llmTimeoutMs,
-        maxRetries: config.llmMaxRetries,
-        maxConcurrency: config.llmMaxConcurrency,
-        prior: rubric,
-        ...guardsFor(config.llmBaseUrl),
-        recorder: {
-          record: (call) => {
-            onModelCall(call);
-            return recordModelCall(database.pool, call);
-          },
-        },
-      });
-    }
+    llm ??= liveLlmEngine((call) => {
+      onModelCall(call);
+      return recordModelCall(database.pool, call);
+    });
     return llm;
   };
 }
@@ -137,9 +148,11 @@ export async function openAuditSystem(config: Config, overrides: AuditSystemOver
   await checkpointer.setup();
   const tracing = openAuditTracing({ database: database.pool, serviceVersion: appVersion, otlpEndpoint: config.otlpEndpoint });
   const progress = new AuditProgress(database.pool, undefined, tracing);
+  const rubric = overrides.engines?.rubric ?? createRubricEngine();
+  const liveLlmEngine = createLiveLlmEngineFactory(config, rubric, createProviderGuards(config, scaleSettings, redis));
   const dependencies: AuditDependencies = {
     database,
-    engineFor: createEngineSelector(config, database, overrides.engines, createProviderGuards(config, scaleSettings, redis), (call) => tracing.recordModelCall(call)),
+    engineFor: createEngineSelector(rubric, overrides.engines?.llm, liveLlmEngine, database, (call) => tracing.recordModelCall(call)),
     embedder: createEmbedder(config),
     crawlLimits: {
       maxPages: config.crawlMaxPages,
@@ -172,6 +185,7 @@ export async function openAuditSystem(config: Config, overrides: AuditSystemOver
     inProcessRunner,
     ...(queue ? { queue } : {}),
     scaleSettings,
+    liveLlmEngine,
     async close() {
       if (queue) await queue.close();
       if (redis) await closeRedis(redis);
