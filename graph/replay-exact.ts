@@ -4,6 +4,7 @@
  * that the report comes out byte-identical to the published version (same sha256). The result
  * is stored as a replay; no new lab version is published.
  */
+import { createCircuitBreaker } from '../agents/engines/llm/circuit-breaker.js';
 import { createLlmEngine } from '../agents/engines/llm/index.js';
 import { createRecordedModelTransport, type RecordedModelTransport } from '../agents/engines/llm/recorded-transport.js';
 import type { AnalysisEngine } from '../agents/engines/contract.js';
@@ -12,6 +13,7 @@ import { loadRecordedAudit, type RecordedAudit } from './replay-recorded-audit.j
 import { newReplayId, replayDependencies, type ReplayOptions, type ReplaySystem } from './replay-system.js';
 import { jsonDifferences } from '../evals/json-differences.js';
 import { inTransaction } from '../infra/database/queryable.js';
+import { findRecordedEndpoint } from '../infra/database/repositories/model-calls.js';
 import { findRecordedModelAttempts, storeReplay } from '../infra/database/repositories/replays.js';
 import { StanceWatchError } from '../infra/errors.js';
 
@@ -26,14 +28,18 @@ export interface ExactReplayResult {
   readonly differences: readonly string[];
 }
 
-/** Never contacted: the recorded transport answers every request without a connection. */
+/** Named for audits recorded before endpoints were; never contacted either way. */
 const recordedModelCallsUrl = 'http://recorded-model-calls.invalid/v1';
 
-function recordedLlmEngine(system: ReplaySystem, recorded: RecordedAudit, transport: RecordedModelTransport): AnalysisEngine {
+/**
+ * The recorded transport answers every request without a connection; the endpoint is the one
+ * the audit called, because failure messages in the report name it.
+ */
+function recordedLlmEngine(system: ReplaySystem, recorded: RecordedAudit, transport: RecordedModelTransport, endpoint: string | null): AnalysisEngine {
   const model = recorded.originalReport.audit.engine.model;
   if (!model) throw new StanceWatchError('replay_model_unknown', `Audit ${recorded.auditId} names no model in its report; its model calls cannot be matched.`, 409);
   return createLlmEngine({
-    baseUrl: recordedModelCallsUrl,
+    baseUrl: endpoint ?? recordedModelCallsUrl,
     model,
     timeoutMs: system.config.llmTimeoutMs,
     // A recorded answer either exists or it does not: retrying cannot change that.
@@ -41,6 +47,9 @@ function recordedLlmEngine(system: ReplaySystem, recorded: RecordedAudit, transp
     maxConcurrency: system.config.llmMaxConcurrency,
     prior: system.dependencies.engineFor('rubric'),
     transport,
+    // There is no provider to protect, and recorded failures replayed one after another must
+    // not open a circuit and turn later lenses' recorded answers into "circuit open".
+    circuitBreaker: createCircuitBreaker({ policy: { failureThreshold: Number.POSITIVE_INFINITY, coolDownMs: 0 } }),
   });
 }
 
@@ -48,7 +57,7 @@ export async function replayExactly(system: ReplaySystem, auditId: string, optio
   const recorded = await loadRecordedAudit(system, auditId);
   const kind = recorded.request.engine;
   const transport = createRecordedModelTransport((requestHash) => findRecordedModelAttempts(system.database.pool, auditId, requestHash));
-  const llm = kind === 'llm' ? recordedLlmEngine(system, recorded, transport) : null;
+  const llm = kind === 'llm' ? recordedLlmEngine(system, recorded, transport, await findRecordedEndpoint(system.database.pool, auditId)) : null;
   const replayed = await replayAnalysis(replayDependencies(system, llm, options), recorded);
   const replayId = newReplayId();
   const identical = replayed.sha256 === recorded.original.sha256;

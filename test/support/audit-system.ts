@@ -9,12 +9,17 @@ import type { AnalysisEngine } from '../../agents/engines/contract.js';
 import { openAuditSystem, type AuditSystem } from '../../infra/audit-system.js';
 import { loadConfig, type Config } from '../../infra/config.js';
 import type { Database } from '../../infra/database/open-database.js';
+import { loadScaleSettings, type ScaleSettings } from '../../infra/queue/scale-settings.js';
 
 export async function openTestAuditSystem(
   database: Database,
-  options: { engines?: Partial<Record<'rubric' | 'llm', AnalysisEngine>>; config?: Partial<Config> } = {},
+  options: { engines?: Partial<Record<'rubric' | 'llm', AnalysisEngine>>; config?: Partial<Config>; scaleSettings?: Partial<ScaleSettings> } = {},
 ): Promise<AuditSystem> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'stancewatch-test-'));
   const config: Config = { ...loadConfig({}), dataDir, crawlAllowPrivateHosts: ['127.0.0.1'], ...options.config };
-  return openAuditSystem(config, { database, ...(options.engines ? { engines: options.engines } : {}) });
+  return openAuditSystem(config, {
+    database,
+    scaleSettings: { ...loadScaleSettings(), ...options.scaleSettings },
+    ...(options.engines ? { engines: options.engines } : {}),
+  });
 }

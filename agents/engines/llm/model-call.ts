@@ -11,6 +11,8 @@ export interface ModelCallRecord {
   /** What the call was for: `lens:<lensId>`, `suffixscape`, `reconcile`. */
   readonly purpose: string;
   readonly model: string;
+  /** The base URL the call went to (failure messages name it). */
+  readonly endpoint: string;
   /** sha256 of the canonical JSON of `{ model, messages, schema }`: equal prompts, equal hash. */
   readonly requestHash: string;
   readonly request: unknown;

@@ -26,6 +26,17 @@ function jsonResponse(status: number, body: unknown): Response {
   return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
+/**
+ * A recorded failure sent back as the provider sent it, where it sent anything: the same status
+ * and body, so the engine classifies and words it exactly as it did in the audit. Only an
+ * attempt that got no answer at all (a timeout, a dropped connection) is stood in for by a 500.
+ */
+function replayedFailure(attempt: RecordedModelAttempt): Response {
+  const status = /^[a-z-]+: HTTP (\d{3})\b/.exec(attempt.error ?? '')?.[1];
+  if (attempt.response !== null) return jsonResponse(status ? Number(status) : 200, attempt.response);
+  return jsonResponse(500, { error: { message: `the recorded call failed: ${attempt.error ?? 'no answer'}`, type: 'replayed_failure' } });
+}
+
 export function createRecordedModelTransport(lookup: RecordedAttemptLookup): RecordedModelTransport {
   const unrecorded: ModelTransportCall[] = [];
   return {
@@ -37,7 +48,7 @@ export function createRecordedModelTransport(lookup: RecordedAttemptLookup): Rec
         if (answered) return jsonResponse(200, answered.response);
         const failed = attempts[attempts.length - 1];
         // The original call failed too: fail the same call again so the lens fails as it did.
-        if (failed) return jsonResponse(500, { error: { message: `the recorded call failed: ${failed.error ?? 'no answer'}`, type: 'replayed_failure' } });
+        if (failed) return replayedFailure(failed);
         if (!unrecorded.some((known) => known.requestHash === call.requestHash)) unrecorded.push(call);
         throw new StanceWatchError(
           'replay_request_unrecorded',

@@ -241,7 +241,7 @@ export function createStructuredModelClient(options: StructuredModelClientOption
   ): Promise<void> {
     if (!options.recorder) return;
     try {
-      await options.recorder.record({ auditId: context.auditId ?? null, purpose: request.purpose, model: options.model, requestHash, request: hashed, ...result });
+      await options.recorder.record({ auditId: context.auditId ?? null, purpose: request.purpose, model: options.model, endpoint: options.baseUrl, requestHash, request: hashed, ...result });
     } catch (error) {
       throw new StanceWatchError('model_call_not_recorded', `recording the model call for ${request.subject} failed: ${describeError(error)}`, 500, true, {
         cause: error,

@@ -7,8 +7,8 @@ import type { Queryable } from '../queryable.js';
 
 export async function recordModelCall(database: Queryable, call: ModelCallRecord): Promise<void> {
   await database.query(
-    `insert into model_calls (audit_id, purpose, model, request_hash, request, response, input_tokens, output_tokens, latency_ms, error)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `insert into model_calls (audit_id, purpose, model, request_hash, request, response, input_tokens, output_tokens, latency_ms, error, endpoint)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       call.auditId,
       call.purpose,
@@ -20,8 +20,18 @@ export async function recordModelCall(database: Queryable, call: ModelCallRecord
       call.outputTokens,
       Math.round(call.latencyMs),
       call.error,
+      call.endpoint,
     ],
   );
+}
+
+/** The endpoint an audit's model calls went to, or null when none was recorded. */
+export async function findRecordedEndpoint(database: Queryable, auditId: string): Promise<string | null> {
+  const { rows } = await database.query<{ endpoint: string }>(
+    `select endpoint from model_calls where audit_id = $1 and endpoint is not null order by id limit 1`,
+    [auditId],
+  );
+  return rows[0]?.endpoint ?? null;
 }
 
 export async function countModelCalls(database: Queryable, auditId: string): Promise<{ purpose: string; calls: number; failures: number }[]> {
