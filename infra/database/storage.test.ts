@@ -7,7 +7,7 @@ import { insertChunks, type ChunkInput } from '../../tools/evidence-store.js';
 import { hybridSearch } from '../../tools/hybrid-retrieval.js';
 import { migrate, readMigrations } from './migrate.js';
 import type { Database } from './open-database.js';
-import { listAgentRuns, upsertAgentRun } from './repositories/agent-runs.js';
+import { listAgentRuns, listAgentRunsOfAudits, upsertAgentRun } from './repositories/agent-runs.js';
 import { createAudit, findCancelledAudits, getAudit, setAuditStatus } from './repositories/audits.js';
 import { upsertLab } from './repositories/labs.js';
 import { getReportByAudit, listReportVersions, publishReport, sha256Of } from './repositories/reports.js';
@@ -109,6 +109,22 @@ describe.each(testBackends)('storage on $name', (backend) => {
     await upsertAgentRun(database.pool, { ...base, status: 'succeeded', durationMs: 12, detail: '3 findings' });
     const [run] = await listAgentRuns(database.pool, 'aud_runs');
     expect(run).toMatchObject({ status: 'succeeded', attempts: 2, durationMs: 12, detail: '3 findings' });
+  });
+
+  it('lists the agent runs of several audits in one query, each under its audit', async () => {
+    await seedAudit(database, 'aud_runs_a');
+    await seedAudit(database, 'aud_runs_b');
+    const at = new Date().toISOString();
+    const run = { at, durationMs: null, detail: null, error: null, status: 'running' as const };
+    await upsertAgentRun(database.pool, { ...run, auditId: 'aud_runs_a', agent: 'crawler' });
+    await upsertAgentRun(database.pool, { ...run, auditId: 'aud_runs_a', agent: 'indexer' });
+    await upsertAgentRun(database.pool, { ...run, auditId: 'aud_runs_b', agent: 'critic' });
+    const byAudit = await listAgentRunsOfAudits(database.pool, ['aud_runs_a', 'aud_runs_b', 'aud_runs_none']);
+    expect([...byAudit.keys()]).toEqual(['aud_runs_a', 'aud_runs_b', 'aud_runs_none']);
+    expect(byAudit.get('aud_runs_a')).toEqual(await listAgentRuns(database.pool, 'aud_runs_a'));
+    expect(byAudit.get('aud_runs_a')!.map((each) => each.agent)).toEqual(['crawler', 'indexer']);
+    expect(byAudit.get('aud_runs_b')!.map((each) => each.agent)).toEqual(['critic']);
+    expect(byAudit.get('aud_runs_none')).toEqual([]);
   });
 
   it('returns one audit for two launches with the same idempotency key', async () => {

@@ -4,7 +4,7 @@
  */
 import { stanceReportSchema, describeReportProblems, type StanceReport } from '../../graph/report-schema.js';
 import type { Queryable } from '../../infra/database/queryable.js';
-import { listAgentRuns, type AgentRunRow } from '../../infra/database/repositories/agent-runs.js';
+import { listAgentRunsOfAudits, type AgentRunRow } from '../../infra/database/repositories/agent-runs.js';
 import { listAudits, type AuditRow } from '../../infra/database/repositories/audits.js';
 import { listLabs } from '../../infra/database/repositories/labs.js';
 import {
@@ -102,7 +102,6 @@ export interface DashboardAudit {
 export async function loadDashboard(database: Queryable, limit = 50): Promise<DashboardAudit[]> {
   const [audits, labs] = await Promise.all([listAudits(database, { limit }), listLabs(database)]);
   const names = new Map(labs.map((lab) => [lab.slug, lab.name]));
-  return Promise.all(
-    audits.map(async (audit) => ({ audit, labName: names.get(audit.labSlug) ?? audit.labSlug, agents: await listAgentRuns(database, audit.id) })),
-  );
+  const agentsByAudit = await listAgentRunsOfAudits(database, audits.map((audit) => audit.id));
+  return audits.map((audit) => ({ audit, labName: names.get(audit.labSlug) ?? audit.labSlug, agents: agentsByAudit.get(audit.id) ?? [] }));
 }

@@ -56,18 +56,22 @@ export async function upsertAgentRun(database: Queryable, update: AgentRunUpdate
   );
 }
 
-export async function listAgentRuns(database: Queryable, auditId: string): Promise<AgentRunRow[]> {
-  const { rows } = await database.query<{
-    agent: string;
-    status: AgentRunStatus;
-    attempts: number;
-    started_at: Date | null;
-    finished_at: Date | null;
-    duration_ms: number | null;
-    detail: string | null;
-    error: string | null;
-  }>('select agent, status, attempts, started_at, finished_at, duration_ms, detail, error from agent_runs where audit_id = $1 order by agent', [auditId]);
-  return rows.map((row) => ({
+interface AgentRunRecord {
+  audit_id: string;
+  agent: string;
+  status: AgentRunStatus;
+  attempts: number;
+  started_at: Date | null;
+  finished_at: Date | null;
+  duration_ms: number | null;
+  detail: string | null;
+  error: string | null;
+}
+
+const agentRunColumns = 'audit_id, agent, status, attempts, started_at, finished_at, duration_ms, detail, error';
+
+function toAgentRun(row: AgentRunRecord): AgentRunRow {
+  return {
     agent: row.agent,
     status: row.status,
     attempts: row.attempts,
@@ -76,5 +80,19 @@ export async function listAgentRuns(database: Queryable, auditId: string): Promi
     durationMs: row.duration_ms,
     detail: row.detail,
     error: row.error,
-  }));
+  };
+}
+
+export async function listAgentRuns(database: Queryable, auditId: string): Promise<AgentRunRow[]> {
+  const { rows } = await database.query<AgentRunRecord>(`select ${agentRunColumns} from agent_runs where audit_id = $1 order by agent`, [auditId]);
+  return rows.map(toAgentRun);
+}
+
+/** The agent runs of several audits in one query (a page listing audits), by audit id. */
+export async function listAgentRunsOfAudits(database: Queryable, auditIds: readonly string[]): Promise<Map<string, AgentRunRow[]>> {
+  const byAudit = new Map<string, AgentRunRow[]>(auditIds.map((auditId) => [auditId, []]));
+  if (auditIds.length === 0) return byAudit;
+  const { rows } = await database.query<AgentRunRecord>(`select ${agentRunColumns} from agent_runs where audit_id = any($1) order by audit_id, agent`, [auditIds]);
+  for (const row of rows) byAudit.get(row.audit_id)?.push(toAgentRun(row));
+  return byAudit;
 }
