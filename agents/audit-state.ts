@@ -7,6 +7,7 @@ import type { LensId } from '../contract/catalog/lenses.js';
 import type { SuffixscapePatternId } from '../contract/catalog/suffixscape-patterns.js';
 import type { Evidence, SourceRead } from '../contract/report-schema.js';
 import type { AuditRequest } from '../contract/audit-request.js';
+import type { RubricCredit } from './engines/contract.js';
 
 export interface VerifiedFinding {
   readonly text: string;
@@ -21,6 +22,8 @@ export type LensOutcome =
       readonly lensId: LensId;
       readonly score: number;
       readonly rubricScore: number;
+      /** The rubric's weighted indicator credit behind `rubricScore` (absent in audits recorded before it was kept). */
+      readonly rubricCredit?: RubricCredit;
       readonly findings: readonly VerifiedFinding[];
       readonly gaps: readonly { readonly text: string; readonly indicator: string | null }[];
       readonly justification: string;

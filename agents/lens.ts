@@ -130,6 +130,7 @@ async function readLens(deps: AuditDependencies, task: LensTask): Promise<LensOu
     lensId: lens.id,
     score: Math.min(10, Math.max(1, Math.round(draft.score))),
     rubricScore: draft.rubricScore,
+    ...(draft.rubricCredit ? { rubricCredit: draft.rubricCredit } : {}),
     findings,
     gaps: draft.gaps.map((gap) => ({ text: gap.text, indicator: gap.indicator })),
     justification: draft.justification,

@@ -153,17 +153,19 @@ export interface FmtiIndicatorAgreement {
   /** FMTI's 1 as the positive class, our "met" as the judgement. */
   readonly classification: Classification;
   readonly byLab: Readonly<Record<string, { readonly pairs: number; readonly agreed: number }>>;
+  /** Every pair where we and FMTI disagree, so a reader can judge which side is right. */
+  readonly disagreements: readonly { readonly lab: string; readonly lens: LensId; readonly indicator: string; readonly fmti: boolean; readonly ours: boolean }[];
 }
 
 export function agreeWithFmtiIndicators(labs: readonly AuditedLab[], matches: readonly FmtiIndicatorMatch[]): FmtiIndicatorAgreement {
-  const pairs: { lab: string; expected: boolean; judged: boolean }[] = [];
+  const pairs: { lab: string; lens: LensId; indicator: string; expected: boolean; judged: boolean }[] = [];
   for (const lab of labs) {
     if (!lab.fmti) continue;
     const met = new Set(lab.met.map(refKey));
     for (const match of matches) {
       const names = (match.fmti[lab.fmti.edition] ?? []).filter((name) => name in lab.fmti!.indicators);
       if (names.length === 0) continue;
-      pairs.push({ lab: lab.slug, expected: names.some((name) => lab.fmti!.indicators[name] === 1), judged: met.has(refKey(match)) });
+      pairs.push({ lab: lab.slug, lens: match.lens, indicator: match.indicator, expected: names.some((name) => lab.fmti!.indicators[name] === 1), judged: met.has(refKey(match)) });
     }
   }
   const byLab: Record<string, { pairs: number; agreed: number }> = {};
@@ -174,7 +176,10 @@ export function agreeWithFmtiIndicators(labs: readonly AuditedLab[], matches: re
   }
   const classification = classify(pairs);
   const agreed = classification.truePositives + classification.trueNegatives;
-  return { pairs: pairs.length, agreed, agreement: pairs.length === 0 ? 0 : agreed / pairs.length, classification, byLab };
+  const disagreements = pairs
+    .filter((pair) => pair.expected !== pair.judged)
+    .map((pair) => ({ lab: pair.lab, lens: pair.lens, indicator: pair.indicator, fmti: pair.expected, ours: pair.judged }));
+  return { pairs: pairs.length, agreed, agreement: pairs.length === 0 ? 0 : agreed / pairs.length, classification, byLab, disagreements };
 }
 
 // --- Gaps the documents contradict ----------------------------------------------------------

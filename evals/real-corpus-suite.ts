@@ -401,6 +401,8 @@ export async function runRealCorpusSuite(options: RealCorpusSuiteOptions = {}): 
     `  FMTI indicators as a second gold: ${fmtiIndicatorMatches.length} of our indicators map to FMTI's; ${fmtiIndicators.pairs} (lab, indicator) pairs over ${Object.keys(fmtiIndicators.byLab).length} labs:`,
     `    agreement ${fixed(fmtiIndicators.agreement)}, precision ${fixed(fmtiIndicators.classification.precision)}, recall ${fixed(fmtiIndicators.classification.recall)} (FMTI scores a flagship model from all its documentation, so recall is bounded by what the corpus holds)`,
     `    per lab: ${Object.entries(fmtiIndicators.byLab).map(([slug, entry]) => `${slug} ${entry.agreed}/${entry.pairs}`).join(', ')}`,
+    `    we say met, FMTI says not: ${fmtiIndicators.disagreements.filter((pair) => pair.ours).map((pair) => `${pair.lab} ${pair.indicator}`).join(', ') || 'none'}`,
+    `    FMTI says disclosed, we found no finding: ${fmtiIndicators.disagreements.filter((pair) => !pair.ours).map((pair) => `${pair.lab} ${pair.indicator}`).join(', ') || 'none'}`,
     `  Gaps contradicted by a labelled "met" sentence of the same lab (dev+test): ${contradicted.contradicted.length} of ${contradicted.gaps} (${percent(contradicted.share)}); a floor, as the labels sample each document`,
     ...contradicted.contradicted.slice(0, 8).map((gap) => `    ${gap.lab} ${gap.lens}/${gap.indicator}: "${gap.sentence.length > 110 ? `${gap.sentence.slice(0, 107)}…` : gap.sentence}"`),
     ...(contradicted.contradicted.length > 8 ? [`    … and ${contradicted.contradicted.length - 8} more (artifacts/eval/real-corpus.json)`] : []),

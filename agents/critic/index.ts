@@ -66,6 +66,7 @@ function toLensDraft(outcome: ReadLens, score: number): LensDraft {
     lensId: outcome.lensId,
     score,
     rubricScore: outcome.rubricScore,
+    ...(outcome.rubricCredit ? { rubricCredit: outcome.rubricCredit } : {}),
     findings: outcome.findings.map((finding) => ({
       text: finding.text,
       indicator: finding.indicator,

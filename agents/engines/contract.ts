@@ -45,6 +45,12 @@ export interface LensAnalysisInput {
   readonly passages: readonly EvidencePassage[];
 }
 
+/** Σ weight·credit earned and Σ weight possible over a lens rubric's indicators. */
+export interface RubricCredit {
+  readonly earned: number;
+  readonly possible: number;
+}
+
 export interface LensDraft {
   readonly lensId: LensId;
   readonly score: number;
@@ -53,6 +59,11 @@ export interface LensDraft {
   readonly justification: string;
   /** The offline rubric's score for the same evidence, kept as a prior for the critic. */
   readonly rubricScore: number;
+  /**
+   * The offline rubric's weighted indicator credit behind `rubricScore`: PALS pools it across a
+   * dimension's lenses. Absent in drafts recorded before it was kept; PALS then averages scores.
+   */
+  readonly rubricCredit?: RubricCredit;
   /** Anything a reviewer should know about how this draft was produced. */
   readonly notes: readonly string[];
 }

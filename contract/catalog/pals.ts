@@ -1,8 +1,13 @@
 /**
  * The three PALS dimensions ("preservative" dimensions). The composite is the mean of the three
  * scores, rounded to one decimal. Each dimension draws on the lenses listed in `fromLenses`:
- * the critic averages those lens scores as the dimension's prior, then adjusts with the
- * dimension's own indicators.
+ * the offline rubric pools the weighted indicator credit of those lenses as the dimension's prior
+ * (the critic holds a model's dimension scores to it).
+ *
+ * Completeness asks what was disclosed (sources, limits, transparency): Scientific Evidence and
+ * Deep History hold those indicators. Trickster Knowledge asks whether the lab names its own
+ * contradictions, admits its failures, declares its incentives and invites scrutiny: that is
+ * accountability, so it weighs on Responsibility.
  */
 import type { LensId } from './lenses.js';
 
@@ -24,7 +29,7 @@ export const palsDimensions: readonly PalsDimensionDefinition[] = [
     title: 'Completeness',
     covers: 'Sources, limits, transparency.',
     aspects: ['sources', 'limits', 'transparency'],
-    fromLenses: ['scientific-evidence', 'deep-history', 'trickster-knowledge'],
+    fromLenses: ['scientific-evidence', 'deep-history'],
   },
   {
     id: 'multiplicity',
@@ -38,7 +43,7 @@ export const palsDimensions: readonly PalsDimensionDefinition[] = [
     title: 'Responsibility',
     covers: 'Accountability, refusal, governance.',
     aspects: ['accountability', 'refusal', 'governance'],
-    fromLenses: ['future-modelling', 'marginalised-voices', 'scientific-evidence'],
+    fromLenses: ['future-modelling', 'marginalised-voices', 'trickster-knowledge', 'scientific-evidence'],
   },
 ];
 

@@ -91,6 +91,7 @@ export function createLlmEngine(options: LlmEngineOptions): AnalysisEngine {
       gaps: value.gaps.map((gap) => ({ text: gap.text, indicator: gap.indicator })),
       justification: value.justification,
       rubricScore: priorDraft.score,
+      ...(priorDraft.rubricCredit ? { rubricCredit: priorDraft.rubricCredit } : {}),
       notes: retries ? [retries] : [],
     };
   }

@@ -106,6 +106,7 @@ export function analyseLensWithRubric(input: LensAnalysisInput): LensDraft {
     lensId: lens.id,
     score,
     rubricScore: score,
+    rubricCredit: credit,
     findings: [...metFindings, ...hedgedFindings, ...withheldFindings],
     gaps,
     justification: writeJustification(lens, assessments, score),

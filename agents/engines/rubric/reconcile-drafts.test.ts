@@ -69,16 +69,35 @@ function input(lensDrafts: LensDraft[], flagList: DraftFlag[] = [], words = 1000
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
 describe('reconcileDrafts: PALS', () => {
-  it('scores each dimension as the mean of its lenses, to one decimal', () => {
+  it('scores each dimension as the mean of its lenses, to one decimal, when the drafts carry no rubric credit', () => {
     const { pals } = reconcileDrafts(input(allEightLenses));
     const scoreOf = (lensId: LensId) => allEightLenses.find((candidate) => candidate.lensId === lensId)!.score;
     for (const dimension of palsDimensions) {
       const mean = dimension.fromLenses.reduce((sum, lensId) => sum + scoreOf(lensId), 0) / dimension.fromLenses.length;
       expect(pals[dimension.id].score).toBe(oneDecimal(mean));
     }
-    // completeness: scientific evidence 6, deep history 3, trickster 2 → 11 / 3 = 3.67 → 3.7
-    expect(pals.completeness.score).toBe(3.7);
-    expect(pals.completeness.basis).toMatch(/Scientific Evidence \(6\)/);
+    // completeness: scientific evidence 6, deep history 3 → 4.5
+    expect(pals.completeness.score).toBe(4.5);
+    expect(pals.completeness.basis).toMatch(/Mean of Scientific Evidence \(6\)/);
+  });
+
+  it('pools the rubric credit of its lenses when every draft carries it: what share of their indicators was disclosed', () => {
+    // 12 of 20 points on Scientific Evidence and 0 of 16 on Deep History: 12 of 36 pooled, a
+    // share of 1/3, is 1 + 9 × (1/3)^0.6 = 5.65, 5.7 on the lens curve; the mean of the two lens
+    // scores would say 4.5 and forget how many indicators stood behind each.
+    const credited = allEightLenses.map((lens) =>
+      lens.lensId === 'scientific-evidence'
+        ? { ...lens, rubricCredit: { earned: 12, possible: 20 } }
+        : lens.lensId === 'deep-history'
+          ? { ...lens, rubricCredit: { earned: 0, possible: 16 } }
+          : { ...lens, rubricCredit: { earned: 2, possible: 16 } },
+    );
+    const { pals } = reconcileDrafts(input(credited));
+    expect(pals.completeness.score).toBe(5.7);
+    expect(pals.completeness.basis).toMatch(/indicators of Scientific Evidence \(6\) and Deep History \(3\) are 33% met by weight \(12 of 36 points\)/);
+    // A dimension with one draft lacking credit falls back on the mean of scores.
+    const partly = reconcileDrafts(input(credited.map((lens) => (lens.lensId === 'deep-history' ? { ...lens, rubricCredit: undefined } : lens)))).pals;
+    expect(partly.completeness.score).toBe(4.5);
   });
 
   it(`lowers a dimension by ${penaltyPerFlagRate} per flag per 1,000 words of the lab's own prose in its patterns, and only its patterns`, () => {
@@ -124,10 +143,10 @@ describe('reconcileDrafts: PALS', () => {
   });
 
   it('uses the lenses that were read when one failed, and says which is missing', () => {
-    const withoutTrickster = allEightLenses.filter((lens) => lens.lensId !== 'trickster-knowledge');
-    const { pals } = reconcileDrafts(input(withoutTrickster));
-    expect(pals.completeness.score).toBe(oneDecimal((6 + 3) / 2));
-    expect(pals.completeness.basis).toMatch(/Trickster Knowledge could not be read/);
+    const withoutHistory = allEightLenses.filter((lens) => lens.lensId !== 'deep-history');
+    const { pals } = reconcileDrafts(input(withoutHistory));
+    expect(pals.completeness.score).toBe(6);
+    expect(pals.completeness.basis).toMatch(/Deep History could not be read/);
     expect(pals.multiplicity.basis).not.toMatch(/could not be read/);
   });
 

@@ -2,12 +2,16 @@
  * The rubric's reconciliation: per-lens justifications that point out evidence shared across
  * lenses, and the three PALS dimensions computed from the lens scores and Suffixscape flags.
  *
- * PALS formula (documented in README.md): a dimension's score is the mean of the scores of its
- * `fromLenses` that were read, rounded to one decimal, lowered by `penaltyPerFlagRate` (0.1) for
- * every Suffixscape flag per 1,000 words of the lab's own prose in the patterns relevant to it,
- * each flag weighted by its confidence, clamped to 1..10 and rounded to one decimal. The rate,
- * not the count, is what lowers a score: a lab that publishes ten times more prose is not
- * penalised ten times more for the same habits, and no cap makes long corpora look alike.
+ * PALS formula (documented in README.md): a dimension's prior pools the rubric's weighted
+ * indicator credit over its `fromLenses` that were read — Σ earned / Σ possible, put on the lens
+ * curve (1 + 9 × share^0.6) and rounded to one decimal — so a dimension says how much of what its
+ * lenses ask for was disclosed, at finer grain than an average of whole-number lens scores. Drafts
+ * that carry no credit (recorded before it was kept) fall back on the mean of their scores. The
+ * prior is lowered by `penaltyPerFlagRate` (0.1) for every Suffixscape flag per 1,000 words of the
+ * lab's own prose in the patterns relevant to it, each flag weighted by its confidence, clamped to
+ * 1..10 and rounded to one decimal. The rate, not the count, is what lowers a score: a lab that
+ * publishes ten times more prose is not penalised ten times more for the same habits, and no cap
+ * makes long corpora look alike.
  */
 import { lensById, lenses, type LensId } from '../../../contract/catalog/lenses.js';
 import { palsDimensions, type PalsDimensionDefinition, type PalsDimensionId } from '../../../contract/catalog/pals.js';
@@ -15,6 +19,7 @@ import { suffixscapePatternById, type SuffixscapePatternId } from '../../../cont
 import type { DraftFlag, LensDraft, PalsDraft, ReconcileDraft, ReconcileInput } from '../contract.js';
 import { joinList, verbFor } from './prose.js';
 import { flagsPerThousandWords } from './suffixscape/flag-rate.js';
+import { creditCurve, creditShare } from './score-lens.js';
 
 /**
  * Which evasions weigh on which dimension:
@@ -50,12 +55,39 @@ function patternTitle(pattern: SuffixscapePatternId): string {
   return suffixscapePatternById(pattern).title;
 }
 
+interface DimensionPrior {
+  readonly value: number;
+  /** The basis's opening clause, given the list of lenses with their scores. */
+  readonly describe: (lensList: string) => string;
+}
+
+/**
+ * The pooled credit of the lenses on the lens curve when every draft carries it; otherwise the
+ * mean of their scores. Both one decimal.
+ */
+function dimensionPrior(drafts: readonly LensDraft[]): DimensionPrior {
+  const credits = drafts.map((draft) => draft.rubricCredit);
+  if (credits.every((credit) => credit !== undefined)) {
+    const earned = credits.reduce((sum, credit) => sum + credit!.earned, 0);
+    const possible = credits.reduce((sum, credit) => sum + credit!.possible, 0);
+    const share = creditShare({ earned, possible });
+    return {
+      value: roundToOneDecimal(1 + 9 * share ** creditCurve),
+      describe: (lensList) =>
+        `The indicators of ${lensList} are ${Math.round(share * 100)}% met by weight (${formatScore(roundToOneDecimal(earned))} of ${possible} points), on the lens scale`,
+    };
+  }
+  const mean = roundToOneDecimal(drafts.reduce((sum, draft) => sum + draft.score, 0) / drafts.length);
+  return { value: mean, describe: (lensList) => `Mean of ${lensList}` };
+}
+
 export function palsDimensionScore(
   dimension: PalsDimensionDefinition,
   lensDrafts: readonly LensDraft[],
   flags: readonly DraftFlag[],
   ownWords = 0,
 ): PalsDraft {
+  const draftByLens = new Map<LensId, LensDraft>(lensDrafts.map((draft) => [draft.lensId, draft]));
   const scoreByLens = new Map<LensId, number>(lensDrafts.map((draft) => [draft.lensId, draft.score]));
   const present = dimension.fromLenses.filter((lensId) => scoreByLens.has(lensId));
   const missing = dimension.fromLenses.filter((lensId) => !scoreByLens.has(lensId));
@@ -65,19 +97,19 @@ export function palsDimensionScore(
     return { score: 1, basis: `No lens could be read in this audit, so ${dimension.title.toLowerCase()} has no evidence and stays at 1.` };
   }
 
-  const mean = roundToOneDecimal(basisLenses.reduce((sum, lensId) => sum + scoreByLens.get(lensId)!, 0) / basisLenses.length);
+  const prior = dimensionPrior(basisLenses.map((lensId) => draftByLens.get(lensId)!));
   const relevant = palsFlagPatterns[dimension.id];
   const relevantFlags = flags.filter((flag) => (relevant as readonly string[]).includes(flag.pattern));
   const words = ownWords > 0 ? ownWords : 1000;
   const rate = flagsPerThousandWords(relevantFlags, words);
   const penalty = roundToOneDecimal(rate * penaltyPerFlagRate);
-  const score = clampScore(roundToOneDecimal(mean - penalty));
+  const score = clampScore(roundToOneDecimal(prior.value - penalty));
 
   const lensList = joinList(basisLenses.map((lensId) => `${lensById(lensId).title} (${scoreByLens.get(lensId)})`));
   const parts = [
     present.length > 0
-      ? `Mean of ${lensList}: ${formatScore(mean)}`
-      : `None of its lenses could be read, so it falls back on the mean of every lens read, ${lensList}: ${formatScore(mean)}`,
+      ? `${prior.describe(lensList)}: ${formatScore(prior.value)}`
+      : `None of its lenses could be read, so it falls back on every lens read: ${prior.describe(lensList)}: ${formatScore(prior.value)}`,
   ];
   const patternList = joinList(relevant.map(patternTitle));
   const rateText = `${rate.toFixed(1)} confidence-weighted ${patternList} flags per 1,000 words of the lab's own prose (${relevantFlags.length} in ${words.toLocaleString('en-GB')} words)`;

@@ -14,6 +14,7 @@
  * it: open weights, a technical report, a safety classifier and one narrow limitation (6 of 16
  * on Scientific Evidence, share 0.375) score 6, as the published stance page does.
  */
+import type { RubricCredit } from '../contract.js';
 import type { RubricIndicator } from './rubrics/index.js';
 import type { IndicatorEvidence, SentenceEvidence } from './collect-evidence.js';
 
@@ -74,10 +75,7 @@ export function assessIndicator({ indicator, sentences }: IndicatorEvidence): In
   };
 }
 
-export interface WeightedCredit {
-  readonly earned: number;
-  readonly possible: number;
-}
+export type WeightedCredit = RubricCredit;
 
 export function weightedCredit(assessments: readonly IndicatorAssessment[]): WeightedCredit {
   return {
@@ -87,12 +85,16 @@ export function weightedCredit(assessments: readonly IndicatorAssessment[]): Wei
 }
 
 /** How much the first disclosures weigh against the last: share^0.6 (1 would be linear). */
-const creditCurve = 0.6;
+export const creditCurve = 0.6;
+
+/** Earned over possible, within 0..1; no weight at all is a share of 0. */
+export function creditShare({ earned, possible }: WeightedCredit): number {
+  return possible <= 0 ? 0 : Math.min(1, Math.max(0, earned / possible));
+}
 
 /** 1 + round(9 × share^0.6), clamped to 1..10; a rubric with no weight scores 1. */
-export function scoreFromCredit({ earned, possible }: WeightedCredit): number {
-  if (possible <= 0) return 1;
-  const share = Math.min(1, Math.max(0, earned / possible));
-  const score = 1 + Math.round(9 * share ** creditCurve);
+export function scoreFromCredit(credit: WeightedCredit): number {
+  if (credit.possible <= 0) return 1;
+  const score = 1 + Math.round(9 * creditShare(credit) ** creditCurve);
   return Math.min(10, Math.max(1, score));
 }
