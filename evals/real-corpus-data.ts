@@ -55,7 +55,12 @@ export const indicatorLabelSchema = z.object({
   lens: z.enum(lensIds),
   indicator: z.string().min(1),
   label: z.enum(['met', 'withheld', 'not-about-it']),
-  split: z.enum(['dev', 'test']),
+  /**
+   * `dev`: rubric changes are tuned on these rows. `val`: rows from documents added after the
+   * rubric was tuned, read to check that a change generalises before `test` is measured. `test`:
+   * never read while tuning. Whole documents belong to one split.
+   */
+  split: z.enum(['dev', 'val', 'test']),
 });
 export type IndicatorLabel = z.infer<typeof indicatorLabelSchema>;
 
