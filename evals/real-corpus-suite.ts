@@ -286,14 +286,21 @@ export async function runRealCorpusSuite(options: RealCorpusSuiteOptions = {}): 
   }
   const labs = audits.map((audit) => audit.audited);
 
-  log('real corpus: reading the labelled test split');
+  log('real corpus: reading the labelled test and val splits');
   const engine = createRubricEngine();
+  const judgeSplit = async (split: IndicatorLabel['split']) => {
+    const judged: SentenceJudgement[] = [];
+    for (const label of corpus.labels.filter((candidate) => candidate.split === split)) {
+      const lab = corpus.labs.find((candidate) => candidate.slug === label.lab);
+      judged.push(await judgeSentence(engine, lab ? labProfile(lab) : labProfile({ slug: label.lab, name: label.lab, fmtiName: null, documents: [] }), label));
+    }
+    return judged;
+  };
   const testRows = corpus.labels.filter((label) => label.split === 'test');
-  const judgements: SentenceJudgement[] = [];
-  for (const label of testRows) {
-    const lab = corpus.labs.find((candidate) => candidate.slug === label.lab);
-    judgements.push(await judgeSentence(engine, lab ? labProfile(lab) : labProfile({ slug: label.lab, name: label.lab, fmtiName: null, documents: [] }), label));
-  }
+  const judgements = await judgeSplit('test');
+  // The val split: documents added after the rubric was tuned on dev, read while tuning to check a
+  // change generalises. Reported beside the test split, never a target.
+  const valIndicators = scoreIndicators(await judgeSplit('val'));
 
   const completeness = rankAgainstFmti(labs, (lab) => lab.pals.completeness);
   const composite = rankAgainstFmti(labs, (lab) => lab.pals.composite);
@@ -398,6 +405,7 @@ export async function runRealCorpusSuite(options: RealCorpusSuiteOptions = {}): 
       ([lens, scores]) => `      ${lensCode(lens as LensId).padEnd(4)} ${String(scores.rows).padStart(3)} rows: precision ${fixed(scores.precision)}, recall ${fixed(scores.recall)} (TP ${scores.truePositives}, FP ${scores.falsePositives}, FN ${scores.falseNegatives})`,
     ),
     `    declined disclosure: ${indicators.withheld.truePositives} of ${indicators.withheld.truePositives + indicators.withheld.falseNegatives} withheld rows read as withheld; ${indicators.withheld.falsePositives} other rows read as withheld`,
+    `  Indicator reading on the val split (${valIndicators.met.rows} rows of documents added after the rubric was tuned; read while tuning, so a check of generalisation, not a target): precision ${fixed(valIndicators.met.precision)}, recall ${fixed(valIndicators.met.recall)} (TP ${valIndicators.met.truePositives}, FP ${valIndicators.met.falsePositives}, FN ${valIndicators.met.falseNegatives})`,
     `  FMTI indicators as a second gold: ${fmtiIndicatorMatches.length} of our indicators map to FMTI's; ${fmtiIndicators.pairs} (lab, indicator) pairs over ${Object.keys(fmtiIndicators.byLab).length} labs:`,
     `    agreement ${fixed(fmtiIndicators.agreement)}, precision ${fixed(fmtiIndicators.classification.precision)}, recall ${fixed(fmtiIndicators.classification.recall)} (FMTI scores a flagship model from all its documentation, so recall is bounded by what the corpus holds)`,
     `    per lab: ${Object.entries(fmtiIndicators.byLab).map(([slug, entry]) => `${slug} ${entry.agreed}/${entry.pairs}`).join(', ')}`,
