@@ -24,6 +24,7 @@ import { getReportByAudit } from '../infra/database/repositories/reports.js';
 import { getSnapshot } from '../infra/database/repositories/snapshots.js';
 import { describeError } from '../infra/errors.js';
 import { createFileSourceReader } from '../tools/crawl/read-file.js';
+import { extractMarkdown } from '../tools/extract-markdown.js';
 import { openAuditSystem, type AuditSystem } from '../system/audit-system.js';
 import { atLeast, atMost, type EvalCheck, type GraderResult } from './grader.js';
 import { measureQuoteFaithfulness, type QuoteFaithfulness } from './quote-faithfulness.js';
@@ -199,6 +200,17 @@ async function auditLab(system: AuditSystem, corpus: RealCorpus, lab: RealCorpus
 }
 
 /**
+ * What the engine reads of a labelled sentence in an audit: a Markdown document's sentence as the
+ * crawl's Markdown extraction renders it (link text without its address, a table row's cells
+ * without the outer pipes, no emphasis marks), any other document's as it stands.
+ */
+function asAudited(label: IndicatorLabel): string {
+  if (!/\.(?:md|markdown)$/iu.test(label.file)) return label.sentence;
+  const extracted = extractMarkdown(label.sentence).text.replace(/\s+/gu, ' ').trim();
+  return extracted.length > 0 ? extracted : label.sentence;
+}
+
+/**
  * The engine's judgement of one labelled sentence: the sentence alone, as the lab's own text,
  * read by the engine's lens analysis. Met means what a report would say: a finding for the
  * indicator and no gap. Withheld is the sentence reader's verdict that the sentence declines or
@@ -207,18 +219,19 @@ async function auditLab(system: AuditSystem, corpus: RealCorpus, lab: RealCorpus
 async function judgeSentence(engine: AnalysisEngine, lab: LabProfile, label: IndicatorLabel): Promise<SentenceJudgement> {
   const indicator = rubricIndicator(label.lens, label.indicator);
   if (!indicator) return { label, met: null, withheld: false };
+  const text = asAudited(label);
   const passage: EvidencePassage = {
     sourceId: 'S01',
     url: `file:///${label.lab}/${label.file}`,
     party: 'first',
     snapshotHash: '0'.repeat(64),
     start: 0,
-    end: label.sentence.length,
-    text: label.sentence,
+    end: text.length,
+    text,
   };
   const draft = await engine.analyseLens({ lens: lensById(label.lens), lab, passages: [passage] });
   const met = draft.findings.some((finding) => finding.indicator === label.indicator) && !draft.gaps.some((gap) => gap.indicator === label.indicator);
-  return { label, met, withheld: readSentence(label.sentence, indicator).status === 'withheld' };
+  return { label, met, withheld: readSentence(text, indicator).status === 'withheld' };
 }
 
 // --- Formatting ------------------------------------------------------------------------------
