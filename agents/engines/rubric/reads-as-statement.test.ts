@@ -11,8 +11,21 @@ describe('readsAsStatement', () => {
     }
   });
 
+  it('reads a pronoun or noun subject with its verb, and a dated timeline entry, as statements: README lists drop the full stop', () => {
+    for (const line of [
+      'We host all code repositories on GitHub',
+      'We also release intermediate checkpoints',
+      'The tokenizer supports 86 programming languages',
+      'December 1, 2022: Release of The Stack v1.1 with expanded data',
+      '2023-03-20: Announcement of The Stack v1.2 and a simplified opt-out process',
+      '**Nov 15, 2022** – Introduction of the opt-out tool',
+    ]) {
+      expect(readsAsStatement(line), line).toBe(true);
+    }
+  });
+
   it('leaves topic headings as headings', () => {
-    for (const line of ['Limitations and Bias', 'Downloading the weights', 'Model Persona Evaluation Data', 'Training Data', 'Reproducing Memorization Results', 'Process', 'Running the evaluations']) {
+    for (const line of ['Limitations and Bias', 'Downloading the weights', 'Model Persona Evaluation Data', 'Training Data', 'Reproducing Memorization Results', 'Process', 'Running the evaluations', 'How Stable Cascade Works', 'Getting started with the weights', 'Release notes']) {
       expect(readsAsStatement(line), line).toBe(false);
     }
   });
