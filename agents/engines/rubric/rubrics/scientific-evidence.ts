@@ -23,6 +23,15 @@ import type { LensRubric } from './rubric-types.js';
 import { near } from './rubric-patterns.js';
 import { acceleratorCount, acceleratorLabelled, acceleratorTime, dataQuantity, energyAndEmissions, openWeights, othersModels } from './shared-lexicons.js';
 
+/**
+ * The artefacts a replication needs, as a release names them: weights, checkpoints, datasets,
+ * code and the run's own records (logs, dashboards).
+ */
+const releasedArtefact = String.raw`(?:models?|weights|checkpoints?|datasets?|data|code(?:\s+repositor(?:y|ies))?|repositor(?:y|ies)|source\s+code|dashboards?|logs|benchmarks?)`;
+
+/** A link whose target is a hosted dataset's or model's page (`[FineMath](…/datasets/…/finemath)`). */
+const hostedArtefactLink = String.raw`\[[^\]]+\]\(https?:\/\/[^)\s]*\/(?:datasets|models?)\/[^)\s]+\)`;
+
 export const scientificEvidenceRubric: LensRubric = {
   lensId: 'scientific-evidence',
   indicators: [
@@ -61,6 +70,18 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:dataset|data\s+set|corpus|corpora|training\s+data|data\s+mix(?:ture)?)\s+(?:\S+\s+){0,2}?(?:consists?|consisted|is\s+composed|are\s+composed|comprises?|comprised|contains?|contained)\s+(?:of\s+)?(?:\S+\s+){0,3}?(?:\d|examples|samples|pairs|conversations|dialogues|documents|files|texts?|code|images|transcripts|comparisons)/iu,
         // A verb of telling with the training data as object: met when plain, a refusal when negated.
         /(?:disclos(?:e|es|ed|ing)|publish(?:es|ed|ing)?|releas(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|reveal(?:s|ed|ing)?|document(?:s|ed|ing)?|list(?:s|ed|ing)?)\s+(?:the\s+|our\s+|its\s+|their\s+|all\s+)?(?:training\s+data(?:sets?)?|training\s+corpus|pre-?training\s+data|data\s+sources)/iu,
+        // Gathering told in the present: "to obtain text from as many modalities as possible".
+        /(?:collect|obtain|gather|source|scrape|crawl|extract|download)\s+(?:\S+\s+){0,3}?(?:text|data|documents|code|images|samples|content|files|pages)\s+from\b/iu,
+        // What data grew from: "prompts based on seed samples from UltraChat", "examples drawn from five datasets".
+        /(?:based\s+on|seeded\s+(?:with|from|by)|derived\s+from|drawn\s+from|sampled\s+from|taken\s+from|built\s+(?:on|from))\s+(?:\S+\s+){0,3}?(?:seed\s+)?(?:samples|data|datasets?|examples|documents|prompts|sources|subsets?|seeds|corpus|corpora)\b/iu,
+        // Which part of a dataset went in: "we only use the 'Questions about the world' [subset](…) of UltraChat".
+        /\b(?:use[sd]?|using|select(?:s|ed)?|keep|kept|sampl(?:e|es|ed))\s+(?:\S+\s+){0,6}?\[?subsets?\]?(?:\([^)\s]*\))?\s+of\b/iu,
+        // Filtering as the lab did it: "we filter out non English instructions", "we deduplicate the files".
+        /\bwe\s+(?:also\s+|then\s+|further\s+)?(?:filter(?:ed)?(?:\s+out)?|discard(?:ed)?|exclud(?:e|ed)|deduplicat(?:e|ed)|decontaminat(?:e|ed))\s+(?:\S+\s+){0,4}?(?:non[-\s]?\w+|instructions?|documents|samples|examples|duplicates|categories|sources|files|pages|content|data|texts?|code|images|prompts)\b/iu,
+        // A change of composition between versions: "Release of The Stack v1.1 with expanded data", "including additional datasets".
+        /(?:expanded|additional|extended|supplementary)\s+(?:\S+\s+)?(?:data(?:sets?)?|corpus|corpora|sources|programming\s+languages)\b/iu,
+        // Personal data taken out of the corpus: "de-identification of personally identifiable information", "PII redaction".
+        /(?:de-?identification|redaction|anonymi[sz]ation|removal|masking)\s+of\s+(?:\S+\s+){0,2}?(?:personally\s+identifiable|pii\b|personal\s+(?:data|information))|\bpii\s+(?:redaction|removal|detection|masking|filtering|de-?identification|anonymi[sz]ation)/iu,
       ],
       exclusions: [
         // Tooling offered to others for their own data is not the lab's training data.
@@ -71,6 +92,16 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:evaluation|eval|test|validation|held[-\s]out|benchmark)\s+(?:\S+\s+){0,2}?(?:sets?|splits?|datasets?|data|suites?)\s+(?:\S+\s+){0,4}?(?:contains?|consists?\s+of|comprises?|has|have|of|with|includes?)\s+(?:\S+\s+){0,3}?(?:~|about|up\s+to\s+)?\d[\d,.]*\s*\S*|(?:each\s+)?of\s+size\s+(?:up\s+to\s+|about\s+)?\d[\d,.]*\s*(?:\S+)?|\d[\d,.]*\s*(?:\S+\s+)?(?:test|evaluation|eval|benchmark)\s+(?:questions|examples|samples|prompts|items|problems|cases)/iu,
         // A context window or a GPU's memory is not an amount of training data.
         /(?:context|sequence|window|length|vocab(?:ulary)?)\s*(?:\S+\s+){0,3}?[:=(]?\s*\d[\d,]*\s*(?:k\s*)?tokens|\d+\s*[GT]B\s+(?:of\s+)?(?:GPU\s+)?(?:memory|RAM|VRAM)/iu,
+        // An ablation model's data is an experiment's, not the released model's training data.
+        /ablations?\s+(?:\S+\s+){0,4}?(?:model|models|runs?)\s+(?:\S+\s+){0,3}?trained(?:\s+\S+){0,6}/iu,
+        // Tools named for a job ("[datatrove](…) for data processing") say which software, not which data.
+        /(?:\(https?:\/\/[^)\s]*\)|framework|library|toolkit|tool)\s+for\s+(?:the\s+)?(?:data\s+(?:processing|curation|filtering)|training|evaluation)/iu,
+        // Image resolution and aspect ratios describe the input format, not where the data came from.
+        /(?:trained|training)\s+(?:\S+\s+){0,3}?on\s+(?:\S+\s+){0,4}?(?:aspect\s+ratios|resolutions?)\b(?:\s+\S+){0,4}/iu,
+        // An optional walk-through for the reader: "optionally, you may use [synthetic data from …] to follow along".
+        /\byou\s+(?:may|can|could|might)\s+(?:also\s+|optionally\s+)?use(?:\s+\S+){0,5}/iu,
+        // A subset picked for evaluation is not training data.
+        /subsets?\]?(?:\([^)\s]*\))?\s+of\s+(?:\S+\s+){0,3}?(?:for\s+)?(?:evaluation|benchmark(?:ing)?|test(?:ing)?)/iu,
       ],
       concepts: [
         ['=train', 'pretrain', 'pretrained', 'pretraining', 'finetune', 'curate', 'filter'],
@@ -124,6 +155,12 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:standard|public|established|academic)\s+(?:\S+\s+)?benchmark\b|(?:added|add|adds|contributed)\s+(?:\d+\s+)?(?:\S+\s+){0,2}?tasks\s+to\s+(?:\S+\s+)?(?:\S*eval\S*|harness|benchmark)/iu,
         // A table row of scores: two or more decimal cells side by side ("| DocVQA | 0.88 | 0.91 |").
         /\|\s*\**[<>~]?\d{1,3}\.\d{1,3}\**\s*%?\s*\|\s*\**[<>~]?\d{1,3}\.\d{1,3}\**\s*%?\s*(?:\||$)/iu,
+        // Keeping benchmarks out of the training data is part of how a score is made trustworthy.
+        /decontaminat(?:e|es|ed|ing|ion)\b/iu,
+        // An evaluation dataset set out by what it is for: "the generated dataset as discussed in the section 'Evaluating …'".
+        /(?:datasets?|questions|prompts|statements)\s+(?:\S+\s+){0,8}?(?:for\s+|to\s+|in\s+)?["'“]?evaluat(?:e|es|ing|ion)\b/iu,
+        // Judgements by people: "human preference evaluation", "a user study", "preferred by human raters".
+        /(?:human|user)\s+(?:preference|studies|study|ratings?|judg(?:e)?ments?|assessments?)|preferred\s+by\s+(?:\S+\s+)?(?:humans|raters|annotators|users|evaluators)/iu,
       ],
       exclusions: [
         // A plan for an evaluation suite is not a published one.
@@ -163,6 +200,8 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:can|could|may|might)\s+(?:\S+\s+){1,3}?(?:produce|generate|output|give|return)\s+(?:\S+\s+){0,2}?(?:incorrect|inaccurate|false|wrong|harmful|biased|unsafe|offensive|toxic)/iu,
         /(?:may|might|can|could)\s+(?:\S+\s+){0,2}?(?:pose|carry|involve)\s+(?:\S+\s+){0,2}?risks?\s+of\s+(?:\S+\s+){0,2}?(?:biased|harmful|unsafe|incorrect|inaccurate|toxic|offensive)/iu,
         /(?:do|does)\s+not\s+(?:yet\s+)?support|(?:is|are)\s+not\s+(?:yet\s+)?supported/iu,
+        // The lab pointing away from its own model: "other models … offer superior performance compared to this model".
+        /(?:superior|better|higher|stronger)\s+(?:\S+\s+)?(?:performance|results|accuracy|quality)\s+(?:compared\s+(?:to|with)|than)\s+(?:this|the\s+present|the\s+current)\s+model/iu,
       ],
       exclusions: [
         // A data-subject right ("request limitations on data processing") and liability terms are not limits of the model.
@@ -224,6 +263,14 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:scripts|logs|configs|recipes|result\s+tables)\s+(?:\S+\s+){0,4}?(?:are\s+)?(?:all\s+)?(?:there|here|included|provided|linked)|(?:code|scripts?|configs?|recipes?)\s+(?:that\s+)?(?:we\s+)?used\s+(?:to|for|in)\b/iu,
         // Where others can get it: "the data is available on the Hugging Face Hub", "checkpoints can be downloaded from …".
         /(?:datasets?|data|models?|checkpoints|weights|code|prompts|evaluations?)\s+(?:\S+\s+){0,3}?(?:is|are|can\s+be)\s+(?:publicly\s+|freely\s+|also\s+)?(?:available|released|hosted|downloaded|accessed)\s+(?:on|at|from|via|through|in|under)/iu,
+        // Verbs of hosting and sharing with the artefact as object: "we host all model weights and datasets on …".
+        new RegExp(String.raw`(?:host(?:s|ed|ing)?|shar(?:e|es|ed|ing)|upload(?:s|ed|ing)?|open[-\s]sourc(?:e|es|ed|ing))\s+(?:\S+\s+){0,4}?${releasedArtefact}\b`, 'iu'),
+        // A release as a noun, as timelines write it: "Release of SantaCoder, a 1.1B … model", "Sharing of … dashboards".
+        new RegExp(String.raw`(?:release|sharing|publication|open[-\s]sourcing|introduction|launch)\s+of\s+(?:\S+\s+){0,6}?${releasedArtefact}\b`, 'iu'),
+        // A catalogue entry: a link to the hosted dataset or model, then what it is ("[FineMath](…) - Mathematics pretraining dataset").
+        new RegExp(String.raw`${hostedArtefactLink}\s*[-–—:]\s*\p{L}+`, 'iu'),
+        // A link whose text is the artefact itself: "[checkpoint](…)", "the [subset](…)".
+        /\[(?:\S+\s+){0,2}?(?:subsets?|datasets?|checkpoints?|weights|code)\]\(https?:/iu,
       ],
       exclusions: [othersModels],
     },
@@ -263,6 +310,8 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:our|the\s+accompanying|the\s+associated|the\s+corresponding)\s+(?:\S+\s+)?(?:paper|preprint|publication)|(?:described|detailed|discussed|introduced|presented)\s+in\s+(?:\S+\s+){0,2}?(?:paper|report|preprint)/iu,
         // A slot for the paper's link ("Paper link: …"; with a placeholder, "TODO: Paperlink", it reads as withheld).
         /paper[-\s]?links?/iu,
+        // Publication as a noun, as timelines write it: "Introduction of the dataset and paper publication".
+        /paper\s+(?:publication|release)|(?:publication|release)\s+of\s+(?:the\s+|our\s+|a\s+|its\s+)?(?:\S+\s+)?(?:paper|preprint|technical\s+report)/iu,
       ],
       exclusions: [
         // A link to arXiv says nothing about whose paper it is: a cited method or dataset
