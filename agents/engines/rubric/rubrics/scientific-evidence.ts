@@ -70,6 +70,10 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:dataset|data\s+set|corpus|corpora|training\s+data|data\s+mix(?:ture)?)\s+(?:\S+\s+){0,2}?(?:consists?|consisted|is\s+composed|are\s+composed|comprises?|comprised|contains?|contained)\s+(?:of\s+)?(?:\S+\s+){0,3}?(?:\d|examples|samples|pairs|conversations|dialogues|documents|files|texts?|code|images|transcripts|comparisons)/iu,
         // A verb of telling with the training data as object: met when plain, a refusal when negated.
         /(?:disclos(?:e|es|ed|ing)|publish(?:es|ed|ing)?|releas(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|reveal(?:s|ed|ing)?|document(?:s|ed|ing)?|list(?:s|ed|ing)?)\s+(?:the\s+|our\s+|its\s+|their\s+|all\s+)?(?:training\s+data(?:sets?)?|training\s+corpus|pre-?training\s+data|data\s+sources)/iu,
+        // "Trained with/using" as well as "on": "models trained using The Pile", "trained with 1.2TB of text".
+        /(?:pre-?)?trained\s+(?:\S+\s+){0,2}?(?:with|using)\s+(?:\S+\s+){0,5}?(?:data|datasets?|corpus|corpora|tokens|text|code|images|captions|pile)\b/iu,
+        // Named sources introduced as a list: "we use the following datasets", "a blend of web text and code".
+        /(?:the\s+)?following\s+(?:\S+\s+)?(?:datasets|data\s+sources|sources|corpora)\b|(?:blend|mix(?:ture)?|combination)\s+of\s+(?:\S+\s+){0,3}?(?:data|datasets|sources|corpora|text|images|documents)\b/iu,
         // Gathering told in the present: "to obtain text from as many modalities as possible".
         /(?:collect|obtain|gather|source|scrape|crawl|extract|download)\s+(?:\S+\s+){0,3}?(?:text|data|documents|code|images|samples|content|files|pages)\s+from\b/iu,
         // What data grew from: "prompts based on seed samples from UltraChat", "examples drawn from five datasets".
@@ -155,6 +159,15 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:standard|public|established|academic)\s+(?:\S+\s+)?benchmark\b|(?:added|add|adds|contributed)\s+(?:\d+\s+)?(?:\S+\s+){0,2}?tasks\s+to\s+(?:\S+\s+)?(?:\S*eval\S*|harness|benchmark)/iu,
         // A table row of scores: two or more decimal cells side by side ("| DocVQA | 0.88 | 0.91 |").
         /\|\s*\**[<>~]?\d{1,3}\.\d{1,3}\**\s*%?\s*\|\s*\**[<>~]?\d{1,3}\.\d{1,3}\**\s*%?\s*(?:\||$)/iu,
+        // How a score was obtained: "evaluated using 50 sampling steps", "measured on a single GPU", "we report accuracy".
+        /evaluat(?:ed|es)\s+(?:\S+\s+){0,3}?(?:using|with|by|at|under|in\s+terms\s+of)\b|measured\s+(?:by|in|with|using|on|as)\b|we\s+report\s+(?:\S+\s+){0,4}?(?:results|scores?|accuracy|performance|metrics|numbers)\b/iu,
+        /(?:higher|lower|better|worse)\s+(?:\S+\s+)?(?:scores?|accuracy|fid|quality|performance|results)\s+than\b/iu,
+        // A model set against others in a study: "Model A (30 steps) was compared against B (50 steps), C and D".
+        /(?:was|were|is|are|been)\s+compared\s+(?:against|to|with)\b/iu,
+        // Metrics by their usual abbreviations (document, speech and forecasting scores).
+        /\b(?:mAP|ANLS|CER|WER|MSE|MAE|RMSE|MASE|WQL|CRPS|CIDEr|METEOR|SSIM|PSNR|LPIPS|ELO)\b/u,
+        // A result stated against a field of models or a set of comparisons: "performs best in almost all comparisons".
+        /(?:performs?|performed|ranks?|ranked|scores?|scored)\s+(?:\S+\s+){0,3}?(?:best|highest|first|top|better|worse)\s+(?:\S+\s+){0,4}?(?:in|on|across|among)\s+(?:\S+\s+){0,4}?(?:comparisons|evaluations?|benchmarks?|leaderboards?|metrics|tasks)\b/iu,
         // Keeping benchmarks out of the training data is part of how a score is made trustworthy.
         /decontaminat(?:e|es|ed|ing|ion)\b/iu,
         // An evaluation dataset set out by what it is for: "the generated dataset as discussed in the section 'Evaluating …'".
@@ -200,6 +213,11 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:can|could|may|might)\s+(?:\S+\s+){1,3}?(?:produce|generate|output|give|return)\s+(?:\S+\s+){0,2}?(?:incorrect|inaccurate|false|wrong|harmful|biased|unsafe|offensive|toxic)/iu,
         /(?:may|might|can|could)\s+(?:\S+\s+){0,2}?(?:pose|carry|involve)\s+(?:\S+\s+){0,2}?risks?\s+of\s+(?:\S+\s+){0,2}?(?:biased|harmful|unsafe|incorrect|inaccurate|toxic|offensive)/iu,
         /(?:do|does)\s+not\s+(?:yet\s+)?support|(?:is|are)\s+not\s+(?:yet\s+)?supported/iu,
+        // Capability limits in the usual words: "struggles with", "is susceptible to", "less accurate on", "primarily trained on English".
+        /struggl(?:e|es|ed|ing)\s+(?:with|to)|(?:susceptible|vulnerable)\s+to|less\s+(?:accurate|reliable|robust|capable|effective)|(?:primarily|predominantly)\s+(?:trained|tested|evaluated)\s+(?:\S+\s+){0,2}?on|limited\s+(?:ability|capacity|understanding|knowledge|performance|support\s+for)/iu,
+        /(?:reflect|reflects|inherit|inherits|exhibit|exhibits|perpetuate|perpetuates|encode|encodes)\s+(?:\S+\s+){0,3}?(?:biases|stereotypes|prejudices)/iu,
+        // Generation faults and outright failure: "may produce artifacts", "can fail to follow the prompt", "is not yet fully reliable".
+        /(?:may|might|can|could|sometimes|occasionally|often)\s+(?:\S+\s+){0,3}?(?:artifacts|artefacts|distortions|glitches)\b|(?:may|might|can|could|often|sometimes)\s+(?:still\s+)?fail\s+(?:to|on|at|when)\b|(?:is|are)\s+not\s+(?:yet\s+)?(?:fully\s+|always\s+|perfectly\s+)?(?:accurate|reliable|robust|perfect)\b/iu,
         // The lab pointing away from its own model: "other models … offer superior performance compared to this model".
         /(?:superior|better|higher|stronger)\s+(?:\S+\s+)?(?:performance|results|accuracy|quality)\s+(?:compared\s+(?:to|with)|than)\s+(?:this|the\s+present|the\s+current)\s+model/iu,
       ],
@@ -269,8 +287,20 @@ export const scientificEvidenceRubric: LensRubric = {
         new RegExp(String.raw`(?:release|sharing|publication|open[-\s]sourcing|introduction|launch)\s+of\s+(?:\S+\s+){0,6}?${releasedArtefact}\b`, 'iu'),
         // A catalogue entry: a link to the hosted dataset or model, then what it is ("[FineMath](…) - Mathematics pretraining dataset").
         new RegExp(String.raw`${hostedArtefactLink}\s*[-–—:]\s*\p{L}+`, 'iu'),
-        // A link whose text is the artefact itself: "[checkpoint](…)", "the [subset](…)".
-        /\[(?:\S+\s+){0,2}?(?:subsets?|datasets?|checkpoints?|weights|code)\]\(https?:/iu,
+        // A link whose text is the artefact itself: "[checkpoint](…)", "the [subset](…)", "[download](…)".
+        /\[(?:\S+\s+){0,2}?(?:subsets?|datasets?|checkpoints?|weights|code|download)\]\(https?:/iu,
+        // A model table: a row with a size cell ("70M", "1.4B") and a link to where that model is kept.
+        /\|\s*\**\d+(?:\.\d+)?\s*[MBT]\**\s*\|(?:[^|\n]*\|){0,8}?[^|\n]*\]\(https?:\/\/[^)\s]+\)/iu,
+        // A link named by the repository it points to: "[EleutherAI/pythia-70m](…)".
+        /\[\**[\w.-]+\/[\w.-]+\**\]\(https?:/iu,
+        // Code named by the stage it runs: "training and inference code", "the finetuning code".
+        /(?:training|inference|fine-?tuning|finetuning|evaluation|sampling)\s+(?:and\s+\S+\s+)?code\b/iu,
+        // Where to get it, told to the reader: "download the weights", "the checkpoints can be found [here](…)".
+        /download\s+(?:\S+\s+){0,3}?(?:weights|checkpoints?|models?|datasets?)\b|(?:weights|checkpoints?|models?|code|datasets?|scripts?)\s+(?:\S+\s+){0,4}?can\s+be\s+found\b/iu,
+        // Open as a state of the artefact: "StarCoder is open source", "the weights are openly licensed".
+        /(?:is|are|was|were)\s+(?:fully\s+|now\s+)?(?:open[-\s]?sourced?|openly\s+(?:available|released|licen[cs]ed)|open[-\s]access)\b/iu,
+        // Code offered for the stages of the work: "code for training and finetuning", "scripts for inference".
+        /(?:code|scripts?|notebooks?|recipes?)\s+(?:\S+\s+)?for\s+(?:\S+\s+){0,2}?(?:training|fine-?tuning|finetuning|inference|evaluation|reproduc\w+|sampling)\b/iu,
       ],
       exclusions: [othersModels],
     },
@@ -289,6 +319,9 @@ export const scientificEvidenceRubric: LensRubric = {
         /risk\s+definitions?|(?:designed|trained|built)\s+to\s+detect\s+(?:\S+\s+){0,3}?(?:risks?|harms?|jailbreaks?|unsafe)/iu,
         /(?:datasets?|evaluations?|tests?)\s+(?:\S+\s+){0,2}?to\s+test\s+(?:for\s+)?(?:\S+\s+){0,3}?(?:behaviou?rs?|risks?|harms?|safety)/iu,
         /(?:guardrail|guard|moderation|safety)\s+(?:models?|classifiers?)/iu,
+        // What a safety classifier is for: "detects harmful content in images", "classifying unsafe prompts".
+        /(?:detect(?:s|ing)?|detection\s+of|classif(?:y|ies|ying)|classification\s+of|flag(?:s|ging)?)\s+(?:\S+\s+){0,4}?(?:harmful|unsafe|toxic|risky|inappropriate|violent|jailbreak)\w*/iu,
+        /(?:harm|risk|jailbreak|toxicity|safety)\s+(?:detection|detectors?|classification)\b/iu,
         /adversarial\s+(?:testing|prompts|attacks|evaluations?|probing)|jailbreak(?:s|ing)?\s+(?:attempts|prompts|tests|evaluations?|robustness)|toxicity\s+(?:evaluations?|benchmarks?|scores?|tests?)/iu,
         /(?:evaluat|test|measur|assess|prob)(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?(?:for\s+)?(?:harmful|unsafe|dangerous|toxic|risky|deceptive|power-seeking)\s+(?:behaviou?rs?|outputs?|content|capabilities|responses)/iu,
       ],
@@ -310,6 +343,8 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:our|the\s+accompanying|the\s+associated|the\s+corresponding)\s+(?:\S+\s+)?(?:paper|preprint|publication)|(?:described|detailed|discussed|introduced|presented)\s+in\s+(?:\S+\s+){0,2}?(?:paper|report|preprint)/iu,
         // A slot for the paper's link ("Paper link: …"; with a placeholder, "TODO: Paperlink", it reads as withheld).
         /paper[-\s]?links?/iu,
+        // A link whose text is the publication: "[paper](…)", "[our technical report](…)".
+        /\[(?:our\s+|the\s+)?(?:paper|tech(?:nical)?\s+report|preprint|publication)\]\(/iu,
         // Publication as a noun, as timelines write it: "Introduction of the dataset and paper publication".
         /paper\s+(?:publication|release)|(?:publication|release)\s+of\s+(?:the\s+|our\s+|a\s+|its\s+)?(?:\S+\s+)?(?:paper|preprint|technical\s+report)/iu,
       ],
