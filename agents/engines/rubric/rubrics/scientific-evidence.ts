@@ -27,7 +27,7 @@ import { acceleratorCount, acceleratorLabelled, acceleratorTime, dataQuantity, e
  * The artefacts a replication needs, as a release names them: weights, checkpoints, datasets,
  * code and the run's own records (logs, dashboards).
  */
-const releasedArtefact = String.raw`(?:models?|weights|checkpoints?|datasets?|data|code(?:\s+repositor(?:y|ies))?|repositor(?:y|ies)|source\s+code|dashboards?|logs|benchmarks?)`;
+const releasedArtefact = String.raw`(?:models?|weights|checkpoints?|datasets?|data|code(?:\s+repositor(?:y|ies))?|repositor(?:y|ies)|source\s+code|code-?base|implementation|scripts|notebooks|dashboards?|logs|benchmarks?)`;
 
 /** A link whose target is a hosted dataset's or model's page (`[FineMath](…/datasets/…/finemath)`). */
 const hostedArtefactLink = String.raw`\[[^\]]+\]\(https?:\/\/[^)\s]*\/(?:datasets|models?)\/[^)\s]+\)`;
@@ -167,7 +167,8 @@ export const scientificEvidenceRubric: LensRubric = {
         // Metrics by their usual abbreviations (document, speech and forecasting scores).
         /\b(?:mAP|ANLS|CER|WER|MSE|MAE|RMSE|MASE|WQL|CRPS|CIDEr|METEOR|SSIM|PSNR|LPIPS|ELO)\b/u,
         // A result stated against a field of models or a set of comparisons: "performs best in almost all comparisons".
-        /(?:performs?|performed|ranks?|ranked|scores?|scored)\s+(?:\S+\s+){0,3}?(?:best|highest|first|top|better|worse)\s+(?:\S+\s+){0,4}?(?:in|on|across|among)\s+(?:\S+\s+){0,4}?(?:comparisons|evaluations?|benchmarks?|leaderboards?|metrics|tasks)\b/iu,
+        /according\s+to\s+(?:our|the)\s+(?:\S+\s+)?(?:evaluations?|benchmarks?|measurements?|experiments?|tests?|studies|study)\b/iu,
+        /(?:performs?|performed|ranks?|ranked|scores?|scored)\s+(?:\S+\s+){0,3}?(?:best|highest|first|top|better|worse)\s+(?:\S+\s+){0,8}?(?:in|on|across|among)\s+(?:\S+\s+){0,4}?(?:comparisons|evaluations?|benchmarks?|leaderboards?|metrics|tasks)\b/iu,
         // Keeping benchmarks out of the training data is part of how a score is made trustworthy.
         /decontaminat(?:e|es|ed|ing|ion)\b/iu,
         // An evaluation dataset set out by what it is for: "the generated dataset as discussed in the section 'Evaluating …'".
@@ -218,6 +219,7 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:reflect|reflects|inherit|inherits|exhibit|exhibits|perpetuate|perpetuates|encode|encodes)\s+(?:\S+\s+){0,3}?(?:biases|stereotypes|prejudices)/iu,
         // Generation faults and outright failure: "may produce artifacts", "can fail to follow the prompt", "is not yet fully reliable".
         /(?:may|might|can|could|sometimes|occasionally|often)\s+(?:\S+\s+){0,3}?(?:artifacts|artefacts|distortions|glitches)\b|(?:may|might|can|could|often|sometimes)\s+(?:still\s+)?fail\s+(?:to|on|at|when)\b|(?:is|are)\s+not\s+(?:yet\s+)?(?:fully\s+|always\s+|perfectly\s+)?(?:accurate|reliable|robust|perfect)\b/iu,
+        /not\s+(?:suitable|appropriate|intended|meant)\s+for\b|(?:known|current|remaining)\s+(?:issues|problems|shortcomings|weaknesses)\b/iu,
         // The lab pointing away from its own model: "other models … offer superior performance compared to this model".
         /(?:superior|better|higher|stronger)\s+(?:\S+\s+)?(?:performance|results|accuracy|quality)\s+(?:compared\s+(?:to|with)|than)\s+(?:this|the\s+present|the\s+current)\s+model/iu,
       ],
@@ -293,6 +295,8 @@ export const scientificEvidenceRubric: LensRubric = {
         /\|\s*\**\d+(?:\.\d+)?\s*[MBT]\**\s*\|(?:[^|\n]*\|){0,8}?[^|\n]*\]\(https?:\/\/[^)\s]+\)/iu,
         // A link named by the repository it points to: "[EleutherAI/pythia-70m](…)".
         /\[\**[\w.-]+\/[\w.-]+\**\]\(https?:/iu,
+        // The repository as the release itself: "this is the official codebase for …", "made publicly available".
+        /official\s+(?:code(?:-?base)?|implementation|repository|repo|weights|checkpoints|release)\b|(?:weights|checkpoints?|models?|code|datasets?|data|scripts?)\s+(?:\S+\s+){0,4}?(?:(?:is|are|was|were|been|be)\s+)?made\s+(?:\S+\s+)?(?:publicly\s+|openly\s+|freely\s+)?available\b/iu,
         // Code named by the stage it runs: "training and inference code", "the finetuning code".
         /(?:training|inference|fine-?tuning|finetuning|evaluation|sampling)\s+(?:and\s+\S+\s+)?code\b/iu,
         // Where to get it, told to the reader: "download the weights", "the checkpoints can be found [here](…)".
