@@ -77,7 +77,7 @@ export const scientificEvidenceRubric: LensRubric = {
         // Gathering told in the present: "to obtain text from as many modalities as possible".
         /(?:collect|obtain|gather|source|scrape|crawl|extract|download)\s+(?:\S+\s+){0,3}?(?:text|data|documents|code|images|samples|content|files|pages)\s+from\b/iu,
         // What data grew from: "prompts based on seed samples from UltraChat", "examples drawn from five datasets".
-        /(?:based\s+on|seeded\s+(?:with|from|by)|derived\s+from|drawn\s+from|sampled\s+from|taken\s+from|built\s+(?:on|from))\s+(?:\S+\s+){0,3}?(?:seed\s+)?(?:samples|data|datasets?|examples|documents|prompts|sources|subsets?|seeds|corpus|corpora)\b/iu,
+        /(?:based\s+on|seeded\s+(?:with|by)|built\s+on)\s+(?:\S+\s+){0,3}?(?:seed\s+)?(?:samples|data|datasets?|examples|documents|prompts|sources|subsets?|seeds|corpus|corpora)\s+(?:from|of|in)\b|(?:derived|drawn|sampled|taken|seeded|built)\s+from\s+(?:\S+\s+){0,3}?(?:samples|data|datasets?|examples|documents|prompts|sources|subsets?|seeds|corpus|corpora)\b/iu,
         // Which part of a dataset went in: "we only use the 'Questions about the world' [subset](…) of UltraChat".
         /\b(?:use[sd]?|using|select(?:s|ed)?|keep|kept|sampl(?:e|es|ed))\s+(?:\S+\s+){0,6}?\[?subsets?\]?(?:\([^)\s]*\))?\s+of\b/iu,
         // Filtering as the lab did it: "we filter out non English instructions", "we deduplicate the files".
@@ -164,8 +164,9 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:higher|lower|better|worse)\s+(?:\S+\s+)?(?:scores?|accuracy|fid|quality|performance|results)\s+than\b/iu,
         // A model set against others in a study: "Model A (30 steps) was compared against B (50 steps), C and D".
         /(?:was|were|is|are|been)\s+compared\s+(?:against|to|with)\b/iu,
-        // Metrics by their usual abbreviations (document, speech and forecasting scores).
-        /\b(?:mAP|ANLS|CER|WER|MSE|MAE|RMSE|MASE|WQL|CRPS|CIDEr|METEOR|SSIM|PSNR|LPIPS|ELO)\b/u,
+        // Metrics by their usual abbreviations (document, speech, forecasting and image scores); patterns are read
+        // case-insensitively, so none of these may also be an everyday word ("mAP" would match "map").
+        /\b(?:ANLS|CER|WER|MSE|MAE|RMSE|MASE|WQL|CRPS|CIDEr|SSIM|PSNR|LPIPS|Elo\s+(?:scores?|ratings?))\b|mean\s+average\s+precision/u,
         // A result stated against a field of models or a set of comparisons: "performs best in almost all comparisons".
         /according\s+to\s+(?:our|the)\s+(?:\S+\s+)?(?:evaluations?|benchmarks?|measurements?|experiments?|tests?|studies|study)\b/iu,
         /(?:performs?|performed|ranks?|ranked|scores?|scored)\s+(?:\S+\s+){0,3}?(?:best|highest|first|top|better|worse)\s+(?:\S+\s+){0,8}?(?:in|on|across|among)\s+(?:\S+\s+){0,4}?(?:comparisons|evaluations?|benchmarks?|leaderboards?|metrics|tasks)\b/iu,
@@ -284,17 +285,15 @@ export const scientificEvidenceRubric: LensRubric = {
         // Where others can get it: "the data is available on the Hugging Face Hub", "checkpoints can be downloaded from …".
         /(?:datasets?|data|models?|checkpoints|weights|code|prompts|evaluations?)\s+(?:\S+\s+){0,3}?(?:is|are|can\s+be)\s+(?:publicly\s+|freely\s+|also\s+)?(?:available|released|hosted|downloaded|accessed)\s+(?:on|at|from|via|through|in|under)/iu,
         // Verbs of hosting and sharing with the artefact as object: "we host all model weights and datasets on …".
-        new RegExp(String.raw`(?:host(?:s|ed|ing)?|shar(?:e|es|ed|ing)|upload(?:s|ed|ing)?|open[-\s]sourc(?:e|es|ed|ing))\s+(?:\S+\s+){0,4}?${releasedArtefact}\b`, 'iu'),
+        new RegExp(String.raw`(?:host(?:s|ed|ing)?|shar(?:e|es|ed|ing)|upload(?:s|ed|ing)?|open[-\s]sourc(?:es|ed|ing))\s+(?:\S+\s+){0,4}?${releasedArtefact}\b`, 'iu'),
         // A release as a noun, as timelines write it: "Release of SantaCoder, a 1.1B … model", "Sharing of … dashboards".
         new RegExp(String.raw`(?:release|sharing|publication|open[-\s]sourcing|introduction|launch)\s+of\s+(?:\S+\s+){0,6}?${releasedArtefact}\b`, 'iu'),
         // A catalogue entry: a link to the hosted dataset or model, then what it is ("[FineMath](…) - Mathematics pretraining dataset").
         new RegExp(String.raw`${hostedArtefactLink}\s*[-–—:]\s*\p{L}+`, 'iu'),
         // A link whose text is the artefact itself: "[checkpoint](…)", "the [subset](…)", "[download](…)".
-        /\[(?:\S+\s+){0,2}?(?:subsets?|datasets?|checkpoints?|weights|code|download)\]\(https?:/iu,
+        /\[(?:\S+\s+){0,2}?(?:subsets?|checkpoints?|weights|code|download)\]\(https?:/iu,
         // A model table: a row with a size cell ("70M", "1.4B") and a link to where that model is kept.
         /\|\s*\**\d+(?:\.\d+)?\s*[MBT]\**\s*\|(?:[^|\n]*\|){0,8}?[^|\n]*\]\(https?:\/\/[^)\s]+\)/iu,
-        // A link named by the repository it points to: "[EleutherAI/pythia-70m](…)".
-        /\[\**[\w.-]+\/[\w.-]+\**\]\(https?:/iu,
         // The repository as the release itself: "this is the official codebase for …", "made publicly available".
         /official\s+(?:code(?:-?base)?|implementation|repository|repo|weights|checkpoints|release)\b|(?:weights|checkpoints?|models?|code|datasets?|data|scripts?)\s+(?:\S+\s+){0,4}?(?:(?:is|are|was|were|been|be)\s+)?made\s+(?:\S+\s+)?(?:publicly\s+|openly\s+|freely\s+)?available\b/iu,
         // Code named by the stage it runs: "training and inference code", "the finetuning code".
