@@ -162,6 +162,8 @@ export const scientificEvidenceRubric: LensRubric = {
         // How a score was obtained: "evaluated using 50 sampling steps", "measured on a single GPU", "we report accuracy".
         /evaluat(?:ed|es)\s+(?:\S+\s+){0,3}?(?:using|with|by|at|under|in\s+terms\s+of)\b|measured\s+(?:by|in|with|using|on|as)\b|we\s+report\s+(?:\S+\s+){0,4}?(?:results|scores?|accuracy|performance|metrics|numbers)\b/iu,
         /(?:higher|lower|better|worse)\s+(?:\S+\s+)?(?:scores?|accuracy|fid|quality|performance|results)\s+than\b/iu,
+        // The harness or named benchmark the numbers come from: "with the LM evaluation harness", "on the MMMU benchmark".
+        /(?:lm|lmms|llms?|bigcode)[-_\s]?eval(?:uation)?(?:[-_\s]harness)?|lighteval|opencompass|(?:on|across|using|with)\s+(?:the\s+)?(?:\S+\s+){0,3}?benchmarks?\b/iu,
         // A model set against others in a study: "Model A (30 steps) was compared against B (50 steps), C and D".
         /(?:was|were|is|are|been)\s+compared\s+(?:against|to|with)\b/iu,
         // Metrics by their usual abbreviations (document, speech, forecasting and image scores); patterns are read
@@ -221,6 +223,8 @@ export const scientificEvidenceRubric: LensRubric = {
         // Generation faults and outright failure: "may produce artifacts", "can fail to follow the prompt", "is not yet fully reliable".
         /(?:may|might|can|could|sometimes|occasionally|often)\s+(?:\S+\s+){0,3}?(?:artifacts|artefacts|distortions|glitches)\b|(?:may|might|can|could|often|sometimes)\s+(?:still\s+)?fail\s+(?:to|on|at|when)\b|(?:is|are)\s+not\s+(?:yet\s+)?(?:fully\s+|always\s+|perfectly\s+)?(?:accurate|reliable|robust|perfect)\b/iu,
         /not\s+(?:suitable|appropriate|intended|meant)\s+for\b|(?:known|current|remaining)\s+(?:issues|problems|shortcomings|weaknesses)\b/iu,
+        // Abilities the model lacks, and results that degrade: "unable to", "not capable of", "degraded quality on long inputs".
+        /\b(?:unable\s+to|incapable\s+of|not\s+(?:able|capable)\s+(?:to|of)|difficult(?:y|ies)\s+(?:with|in))\b|(?:degraded|reduced|poor|poorer)\s+(?:\S+\s+)?(?:quality|performance|accuracy|results|outputs?)\b/iu,
         // The lab pointing away from its own model: "other models … offer superior performance compared to this model".
         /(?:superior|better|higher|stronger)\s+(?:\S+\s+)?(?:performance|results|accuracy|quality)\s+(?:compared\s+(?:to|with)|than)\s+(?:this|the\s+present|the\s+current)\s+model/iu,
       ],
@@ -296,6 +300,8 @@ export const scientificEvidenceRubric: LensRubric = {
         /\|\s*\**\d+(?:\.\d+)?\s*[MBT]\**\s*\|(?:[^|\n]*\|){0,8}?[^|\n]*\]\(https?:\/\/[^)\s]+\)/iu,
         // The repository as the release itself: "this is the official codebase for …", "made publicly available".
         /official\s+(?:code(?:-?base)?|implementation|repository|repo|weights|checkpoints|release)\b|(?:weights|checkpoints?|models?|code|datasets?|data|scripts?)\s+(?:\S+\s+){0,4}?(?:(?:is|are|was|were|been|be)\s+)?made\s+(?:\S+\s+)?(?:publicly\s+|openly\s+|freely\s+)?available\b/iu,
+        // What a replication of the training run needs: "154 intermediate checkpoints", "checkpoints every 1000 steps", "config files".
+        /intermediate\s+checkpoints|checkpoints?\s+(?:\S+\s+){0,2}?(?:every|per|at\s+(?:each|every))\s+(?:\S+\s+)?(?:steps?|tokens|epochs?|iterations?)\b|config(?:uration)?\s+files?\b/iu,
         // Code named by the stage it runs: "training and inference code", "the finetuning code".
         /(?:training|inference|fine-?tuning|finetuning|evaluation|sampling)\s+(?:and\s+\S+\s+)?code\b/iu,
         // Where to get it, told to the reader: "download the weights", "the checkpoints can be found [here](…)".
