@@ -159,8 +159,9 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:standard|public|established|academic)\s+(?:\S+\s+)?benchmark\b|(?:added|add|adds|contributed)\s+(?:\d+\s+)?(?:\S+\s+){0,2}?tasks\s+to\s+(?:\S+\s+)?(?:\S*eval\S*|harness|benchmark)/iu,
         // A table row of scores: two or more decimal cells side by side ("| DocVQA | 0.88 | 0.91 |").
         /\|\s*\**[<>~]?\d{1,3}\.\d{1,3}\**\s*%?\s*\|\s*\**[<>~]?\d{1,3}\.\d{1,3}\**\s*%?\s*(?:\||$)/iu,
-        // How a score was obtained: "evaluated using 50 sampling steps", "measured on a single GPU", "we report accuracy".
-        /evaluat(?:ed|es)\s+(?:\S+\s+){0,3}?(?:using|with|by|at|under|in\s+terms\s+of)\b|measured\s+(?:by|in|with|using|on|as)\b|we\s+report\s+(?:\S+\s+){0,4}?(?:results|scores?|accuracy|performance|metrics|numbers)\b/iu,
+        // How a score was obtained: "evaluated using 50 sampling steps", "measured on a single GPU", "we report accuracy"
+        // ("evaluated by" names who, not how: an internal red team is safety testing).
+        /evaluat(?:ed|es)\s+(?:\S+\s+){0,3}?(?:using|with|at|under|in\s+terms\s+of)\b|measured\s+(?:by|in|with|using|on|as)\b|we\s+report\s+(?:\S+\s+){0,4}?(?:results|scores?|accuracy|performance|metrics|numbers)\b/iu,
         /(?:higher|lower|better|worse)\s+(?:\S+\s+)?(?:scores?|accuracy|fid|quality|performance|results)\s+than\b/iu,
         // The harness or named benchmark the numbers come from: "with the LM evaluation harness", "on the MMMU benchmark".
         /(?:lm|lmms|llms?|bigcode)[-_\s]?eval(?:uation)?(?:[-_\s]harness)?|lighteval|opencompass|(?:on|across|using|with)\s+(?:the\s+)?(?:\S+\s+){0,3}?benchmarks?\b/iu,
