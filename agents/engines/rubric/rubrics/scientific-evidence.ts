@@ -23,6 +23,15 @@ import type { LensRubric } from './rubric-types.js';
 import { near } from './rubric-patterns.js';
 import { acceleratorCount, acceleratorLabelled, acceleratorTime, dataQuantity, energyAndEmissions, openWeights, othersModels } from './shared-lexicons.js';
 
+/**
+ * The artefacts a replication needs, as a release names them: weights, checkpoints, datasets,
+ * code and the run's own records (logs, dashboards).
+ */
+const releasedArtefact = String.raw`(?:models?|weights|checkpoints?|datasets?|data|code(?:\s+repositor(?:y|ies))?|repositor(?:y|ies)|source\s+code|code-?base|implementation|scripts|notebooks|dashboards?|logs|benchmarks?)`;
+
+/** A link whose target is a hosted dataset's or model's page (`[FineMath](…/datasets/…/finemath)`). */
+const hostedArtefactLink = String.raw`\[[^\]]+\]\(https?:\/\/[^)\s]*\/(?:datasets|models?)\/[^)\s]+\)`;
+
 export const scientificEvidenceRubric: LensRubric = {
   lensId: 'scientific-evidence',
   indicators: [
@@ -61,6 +70,22 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:dataset|data\s+set|corpus|corpora|training\s+data|data\s+mix(?:ture)?)\s+(?:\S+\s+){0,2}?(?:consists?|consisted|is\s+composed|are\s+composed|comprises?|comprised|contains?|contained)\s+(?:of\s+)?(?:\S+\s+){0,3}?(?:\d|examples|samples|pairs|conversations|dialogues|documents|files|texts?|code|images|transcripts|comparisons)/iu,
         // A verb of telling with the training data as object: met when plain, a refusal when negated.
         /(?:disclos(?:e|es|ed|ing)|publish(?:es|ed|ing)?|releas(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|reveal(?:s|ed|ing)?|document(?:s|ed|ing)?|list(?:s|ed|ing)?)\s+(?:the\s+|our\s+|its\s+|their\s+|all\s+)?(?:training\s+data(?:sets?)?|training\s+corpus|pre-?training\s+data|data\s+sources)/iu,
+        // "Trained with/using" as well as "on": "models trained using The Pile", "trained with 1.2TB of text".
+        /(?:pre-?)?trained\s+(?:\S+\s+){0,2}?(?:with|using)\s+(?:\S+\s+){0,5}?(?:data|datasets?|corpus|corpora|tokens|text|code|images|captions|pile)\b/iu,
+        // Named sources introduced as a list: "we use the following datasets", "a blend of web text and code".
+        /(?:the\s+)?following\s+(?:\S+\s+)?(?:datasets|data\s+sources|sources|corpora)\b|(?:blend|mix(?:ture)?|combination)\s+of\s+(?:\S+\s+){0,3}?(?:data|datasets|sources|corpora|text|images|documents)\b/iu,
+        // Gathering told in the present: "to obtain text from as many modalities as possible".
+        /(?:collect|obtain|gather|source|scrape|crawl|extract|download)\s+(?:\S+\s+){0,3}?(?:text|data|documents|code|images|samples|content|files|pages)\s+from\b/iu,
+        // What data grew from: "prompts based on seed samples from UltraChat", "examples drawn from five datasets".
+        /(?:based\s+on|seeded\s+(?:with|by)|built\s+on)\s+(?:\S+\s+){0,3}?(?:seed\s+)?(?:samples|data|datasets?|examples|documents|prompts|sources|subsets?|seeds|corpus|corpora)\s+(?:from|of|in)\b|(?:derived|drawn|sampled|taken|seeded|built)\s+from\s+(?:\S+\s+){0,3}?(?:samples|data|datasets?|examples|documents|prompts|sources|subsets?|seeds|corpus|corpora)\b/iu,
+        // Which part of a dataset went in: "we only use the 'Questions about the world' [subset](…) of UltraChat".
+        /\b(?:use[sd]?|using|select(?:s|ed)?|keep|kept|sampl(?:e|es|ed))\s+(?:\S+\s+){0,6}?\[?subsets?\]?(?:\([^)\s]*\))?\s+of\b/iu,
+        // Filtering as the lab did it: "we filter out non English instructions", "we deduplicate the files".
+        /\bwe\s+(?:also\s+|then\s+|further\s+)?(?:filter(?:ed)?(?:\s+out)?|discard(?:ed)?|exclud(?:e|ed)|deduplicat(?:e|ed)|decontaminat(?:e|ed))\s+(?:\S+\s+){0,4}?(?:non[-\s]?\w+|instructions?|documents|samples|examples|duplicates|categories|sources|files|pages|content|data|texts?|code|images|prompts)\b/iu,
+        // A change of composition between versions: "Release of The Stack v1.1 with expanded data", "including additional datasets".
+        /(?:expanded|additional|extended|supplementary)\s+(?:\S+\s+)?(?:data(?:sets?)?|corpus|corpora|sources|programming\s+languages)\b/iu,
+        // Personal data taken out of the corpus: "de-identification of personally identifiable information", "PII redaction".
+        /(?:de-?identification|redaction|anonymi[sz]ation|removal|masking)\s+of\s+(?:\S+\s+){0,2}?(?:personally\s+identifiable|pii\b|personal\s+(?:data|information))|\bpii\s+(?:redaction|removal|detection|masking|filtering|de-?identification|anonymi[sz]ation)/iu,
       ],
       exclusions: [
         // Tooling offered to others for their own data is not the lab's training data.
@@ -71,6 +96,16 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:evaluation|eval|test|validation|held[-\s]out|benchmark)\s+(?:\S+\s+){0,2}?(?:sets?|splits?|datasets?|data|suites?)\s+(?:\S+\s+){0,4}?(?:contains?|consists?\s+of|comprises?|has|have|of|with|includes?)\s+(?:\S+\s+){0,3}?(?:~|about|up\s+to\s+)?\d[\d,.]*\s*\S*|(?:each\s+)?of\s+size\s+(?:up\s+to\s+|about\s+)?\d[\d,.]*\s*(?:\S+)?|\d[\d,.]*\s*(?:\S+\s+)?(?:test|evaluation|eval|benchmark)\s+(?:questions|examples|samples|prompts|items|problems|cases)/iu,
         // A context window or a GPU's memory is not an amount of training data.
         /(?:context|sequence|window|length|vocab(?:ulary)?)\s*(?:\S+\s+){0,3}?[:=(]?\s*\d[\d,]*\s*(?:k\s*)?tokens|\d+\s*[GT]B\s+(?:of\s+)?(?:GPU\s+)?(?:memory|RAM|VRAM)/iu,
+        // An ablation model's data is an experiment's, not the released model's training data.
+        /ablations?\s+(?:\S+\s+){0,4}?(?:model|models|runs?)\s+(?:\S+\s+){0,3}?trained(?:\s+\S+){0,6}/iu,
+        // Tools named for a job ("[datatrove](…) for data processing") say which software, not which data.
+        /(?:\(https?:\/\/[^)\s]*\)|framework|library|toolkit|tool)\s+for\s+(?:the\s+)?(?:data\s+(?:processing|curation|filtering)|training|evaluation)/iu,
+        // Image resolution and aspect ratios describe the input format, not where the data came from.
+        /(?:trained|training)\s+(?:\S+\s+){0,3}?on\s+(?:\S+\s+){0,4}?(?:aspect\s+ratios|resolutions?)\b(?:\s+\S+){0,4}/iu,
+        // An optional walk-through for the reader: "optionally, you may use [synthetic data from …] to follow along".
+        /\byou\s+(?:may|can|could|might)\s+(?:also\s+|optionally\s+)?use(?:\s+\S+){0,5}/iu,
+        // A subset picked for evaluation is not training data.
+        /subsets?\]?(?:\([^)\s]*\))?\s+of\s+(?:\S+\s+){0,3}?(?:for\s+)?(?:evaluation|benchmark(?:ing)?|test(?:ing)?)/iu,
       ],
       concepts: [
         ['=train', 'pretrain', 'pretrained', 'pretraining', 'finetune', 'curate', 'filter'],
@@ -124,6 +159,26 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:standard|public|established|academic)\s+(?:\S+\s+)?benchmark\b|(?:added|add|adds|contributed)\s+(?:\d+\s+)?(?:\S+\s+){0,2}?tasks\s+to\s+(?:\S+\s+)?(?:\S*eval\S*|harness|benchmark)/iu,
         // A table row of scores: two or more decimal cells side by side ("| DocVQA | 0.88 | 0.91 |").
         /\|\s*\**[<>~]?\d{1,3}\.\d{1,3}\**\s*%?\s*\|\s*\**[<>~]?\d{1,3}\.\d{1,3}\**\s*%?\s*(?:\||$)/iu,
+        // How a score was obtained: "evaluated using 50 sampling steps", "measured on a single GPU", "we report accuracy"
+        // ("evaluated by" names who, not how: an internal red team is safety testing).
+        /evaluat(?:ed|es)\s+(?:\S+\s+){0,3}?(?:using|with|at|under|in\s+terms\s+of)\b|measured\s+(?:by|in|with|using|on|as)\b|we\s+report\s+(?:\S+\s+){0,4}?(?:results|scores?|accuracy|performance|metrics|numbers)\b/iu,
+        /(?:higher|lower|better|worse)\s+(?:\S+\s+)?(?:scores?|accuracy|fid|quality|performance|results)\s+than\b/iu,
+        // The harness or named benchmark the numbers come from: "with the LM evaluation harness", "on the MMMU benchmark".
+        /(?:lm|lmms|llms?|bigcode)[-_\s]?eval(?:uation)?(?:[-_\s]harness)?|lighteval|opencompass|(?:on|across|using|with)\s+(?:the\s+)?(?:\S+\s+){0,3}?benchmarks?\b/iu,
+        // A model set against others in a study: "Model A (30 steps) was compared against B (50 steps), C and D".
+        /(?:was|were|is|are|been)\s+compared\s+(?:against|to|with)\b/iu,
+        // Metrics by their usual abbreviations (document, speech, forecasting and image scores); patterns are read
+        // case-insensitively, so none of these may also be an everyday word ("mAP" would match "map").
+        /\b(?:ANLS|CER|WER|MSE|MAE|RMSE|MASE|WQL|CRPS|CIDEr|SSIM|PSNR|LPIPS|Elo\s+(?:scores?|ratings?))\b|mean\s+average\s+precision/u,
+        // A result stated against a field of models or a set of comparisons: "performs best in almost all comparisons".
+        /according\s+to\s+(?:our|the)\s+(?:\S+\s+)?(?:evaluations?|benchmarks?|measurements?|experiments?|tests?|studies|study)\b/iu,
+        /(?:performs?|performed|ranks?|ranked|scores?|scored)\s+(?:\S+\s+){0,3}?(?:best|highest|first|top|better|worse)\s+(?:\S+\s+){0,8}?(?:in|on|across|among)\s+(?:\S+\s+){0,4}?(?:comparisons|evaluations?|benchmarks?|leaderboards?|metrics|tasks)\b/iu,
+        // Keeping benchmarks out of the training data is part of how a score is made trustworthy.
+        /decontaminat(?:e|es|ed|ing|ion)\b/iu,
+        // An evaluation dataset set out by what it is for: "the generated dataset as discussed in the section 'Evaluating …'".
+        /(?:datasets?|questions|prompts|statements)\s+(?:\S+\s+){0,8}?(?:for\s+|to\s+|in\s+)?["'“]?evaluat(?:e|es|ing|ion)\b/iu,
+        // Judgements by people: "human preference evaluation", "a user study", "preferred by human raters".
+        /(?:human|user)\s+(?:preference|studies|study|ratings?|judg(?:e)?ments?|assessments?)|preferred\s+by\s+(?:\S+\s+)?(?:humans|raters|annotators|users|evaluators)/iu,
       ],
       exclusions: [
         // A plan for an evaluation suite is not a published one.
@@ -163,6 +218,16 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:can|could|may|might)\s+(?:\S+\s+){1,3}?(?:produce|generate|output|give|return)\s+(?:\S+\s+){0,2}?(?:incorrect|inaccurate|false|wrong|harmful|biased|unsafe|offensive|toxic)/iu,
         /(?:may|might|can|could)\s+(?:\S+\s+){0,2}?(?:pose|carry|involve)\s+(?:\S+\s+){0,2}?risks?\s+of\s+(?:\S+\s+){0,2}?(?:biased|harmful|unsafe|incorrect|inaccurate|toxic|offensive)/iu,
         /(?:do|does)\s+not\s+(?:yet\s+)?support|(?:is|are)\s+not\s+(?:yet\s+)?supported/iu,
+        // Capability limits in the usual words: "struggles with", "is susceptible to", "less accurate on", "primarily trained on English".
+        /struggl(?:e|es|ed|ing)\s+(?:with|to)|(?:susceptible|vulnerable)\s+to|less\s+(?:accurate|reliable|robust|capable|effective)|(?:primarily|predominantly)\s+(?:trained|tested|evaluated)\s+(?:\S+\s+){0,2}?on|limited\s+(?:ability|capacity|understanding|knowledge|performance|support\s+for)/iu,
+        /(?:reflect|reflects|inherit|inherits|exhibit|exhibits|perpetuate|perpetuates|encode|encodes)\s+(?:\S+\s+){0,3}?(?:biases|stereotypes|prejudices)/iu,
+        // Generation faults and outright failure: "may produce artifacts", "can fail to follow the prompt", "is not yet fully reliable".
+        /(?:may|might|can|could|sometimes|occasionally|often)\s+(?:\S+\s+){0,3}?(?:artifacts|artefacts|distortions|glitches)\b|(?:may|might|can|could|often|sometimes)\s+(?:still\s+)?fail\s+(?:to|on|at|when)\b|(?:is|are)\s+not\s+(?:yet\s+)?(?:fully\s+|always\s+|perfectly\s+)?(?:accurate|reliable|robust|perfect)\b/iu,
+        /not\s+(?:suitable|appropriate|intended|meant)\s+for\b|(?:known|current|remaining)\s+(?:issues|problems|shortcomings|weaknesses)\b/iu,
+        // Abilities the model lacks, and results that degrade: "unable to", "not capable of", "degraded quality on long inputs".
+        /\b(?:unable\s+to|incapable\s+of|not\s+(?:able|capable)\s+(?:to|of)|difficult(?:y|ies)\s+(?:with|in))\b|(?:degraded|reduced|poor|poorer)\s+(?:\S+\s+)?(?:quality|performance|accuracy|results|outputs?)\b/iu,
+        // The lab pointing away from its own model: "other models … offer superior performance compared to this model".
+        /(?:superior|better|higher|stronger)\s+(?:\S+\s+)?(?:performance|results|accuracy|quality)\s+(?:compared\s+(?:to|with)|than)\s+(?:this|the\s+present|the\s+current)\s+model/iu,
       ],
       exclusions: [
         // A data-subject right ("request limitations on data processing") and liability terms are not limits of the model.
@@ -224,6 +289,28 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:scripts|logs|configs|recipes|result\s+tables)\s+(?:\S+\s+){0,4}?(?:are\s+)?(?:all\s+)?(?:there|here|included|provided|linked)|(?:code|scripts?|configs?|recipes?)\s+(?:that\s+)?(?:we\s+)?used\s+(?:to|for|in)\b/iu,
         // Where others can get it: "the data is available on the Hugging Face Hub", "checkpoints can be downloaded from …".
         /(?:datasets?|data|models?|checkpoints|weights|code|prompts|evaluations?)\s+(?:\S+\s+){0,3}?(?:is|are|can\s+be)\s+(?:publicly\s+|freely\s+|also\s+)?(?:available|released|hosted|downloaded|accessed)\s+(?:on|at|from|via|through|in|under)/iu,
+        // Verbs of hosting and sharing with the artefact as object: "we host all model weights and datasets on …".
+        new RegExp(String.raw`(?:host(?:s|ed|ing)?|shar(?:e|es|ed|ing)|upload(?:s|ed|ing)?|open[-\s]sourc(?:es|ed|ing))\s+(?:\S+\s+){0,4}?${releasedArtefact}\b`, 'iu'),
+        // A release as a noun, as timelines write it: "Release of SantaCoder, a 1.1B … model", "Sharing of … dashboards".
+        new RegExp(String.raw`(?:release|sharing|publication|open[-\s]sourcing|introduction|launch)\s+of\s+(?:\S+\s+){0,6}?${releasedArtefact}\b`, 'iu'),
+        // A catalogue entry: a link to the hosted dataset or model, then what it is ("[FineMath](…) - Mathematics pretraining dataset").
+        new RegExp(String.raw`${hostedArtefactLink}\s*[-–—:]\s*\p{L}+`, 'iu'),
+        // A link whose text is the artefact itself: "[checkpoint](…)", "the [subset](…)", "[download](…)".
+        /\[(?:\S+\s+){0,2}?(?:subsets?|checkpoints?|weights|code|download)\]\(https?:/iu,
+        // A model table: a row with a size cell ("70M", "1.4B") and a link to where that model is kept.
+        /\|\s*\**\d+(?:\.\d+)?\s*[MBT]\**\s*\|(?:[^|\n]*\|){0,8}?[^|\n]*\]\(https?:\/\/[^)\s]+\)/iu,
+        // The repository as the release itself: "this is the official codebase for …", "made publicly available".
+        /official\s+(?:code(?:-?base)?|implementation|repository|repo|weights|checkpoints|release)\b|(?:weights|checkpoints?|models?|code|datasets?|data|scripts?)\s+(?:\S+\s+){0,4}?(?:(?:is|are|was|were|been|be)\s+)?made\s+(?:\S+\s+)?(?:publicly\s+|openly\s+|freely\s+)?available\b/iu,
+        // What a replication of the training run needs: "154 intermediate checkpoints", "checkpoints every 1000 steps", "config files".
+        /intermediate\s+checkpoints|checkpoints?\s+(?:\S+\s+){0,2}?(?:every|per|at\s+(?:each|every))\s+(?:\S+\s+)?(?:steps?|tokens|epochs?|iterations?)\b|config(?:uration)?\s+files?\b/iu,
+        // Code named by the stage it runs: "training and inference code", "the finetuning code".
+        /(?:training|inference|fine-?tuning|finetuning|evaluation|sampling)\s+(?:and\s+\S+\s+)?code\b/iu,
+        // Where to get it, told to the reader: "download the weights", "the checkpoints can be found [here](…)".
+        /download\s+(?:\S+\s+){0,3}?(?:weights|checkpoints?|models?|datasets?)\b|(?:weights|checkpoints?|models?|code|datasets?|scripts?)\s+(?:\S+\s+){0,4}?can\s+be\s+found\b/iu,
+        // Open as a state of the artefact: "StarCoder is open source", "the weights are openly licensed".
+        /(?:is|are|was|were)\s+(?:fully\s+|now\s+)?(?:open[-\s]?sourced?|openly\s+(?:available|released|licen[cs]ed)|open[-\s]access)\b/iu,
+        // Code offered for the stages of the work: "code for training and finetuning", "scripts for inference".
+        /(?:code|scripts?|notebooks?|recipes?)\s+(?:\S+\s+)?for\s+(?:\S+\s+){0,2}?(?:training|fine-?tuning|finetuning|inference|evaluation|reproduc\w+|sampling)\b/iu,
       ],
       exclusions: [othersModels],
     },
@@ -242,6 +329,9 @@ export const scientificEvidenceRubric: LensRubric = {
         /risk\s+definitions?|(?:designed|trained|built)\s+to\s+detect\s+(?:\S+\s+){0,3}?(?:risks?|harms?|jailbreaks?|unsafe)/iu,
         /(?:datasets?|evaluations?|tests?)\s+(?:\S+\s+){0,2}?to\s+test\s+(?:for\s+)?(?:\S+\s+){0,3}?(?:behaviou?rs?|risks?|harms?|safety)/iu,
         /(?:guardrail|guard|moderation|safety)\s+(?:models?|classifiers?)/iu,
+        // What a safety classifier is for: "detects harmful content in images", "classifying unsafe prompts".
+        /(?:detect(?:s|ing)?|detection\s+of|classif(?:y|ies|ying)|classification\s+of|flag(?:s|ging)?)\s+(?:\S+\s+){0,4}?(?:harmful|unsafe|toxic|risky|inappropriate|violent|jailbreak)\w*/iu,
+        /(?:harm|risk|jailbreak|toxicity|safety)\s+(?:detection|detectors?|classification)\b/iu,
         /adversarial\s+(?:testing|prompts|attacks|evaluations?|probing)|jailbreak(?:s|ing)?\s+(?:attempts|prompts|tests|evaluations?|robustness)|toxicity\s+(?:evaluations?|benchmarks?|scores?|tests?)/iu,
         /(?:evaluat|test|measur|assess|prob)(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?(?:for\s+)?(?:harmful|unsafe|dangerous|toxic|risky|deceptive|power-seeking)\s+(?:behaviou?rs?|outputs?|content|capabilities|responses)/iu,
       ],
@@ -263,6 +353,10 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:our|the\s+accompanying|the\s+associated|the\s+corresponding)\s+(?:\S+\s+)?(?:paper|preprint|publication)|(?:described|detailed|discussed|introduced|presented)\s+in\s+(?:\S+\s+){0,2}?(?:paper|report|preprint)/iu,
         // A slot for the paper's link ("Paper link: …"; with a placeholder, "TODO: Paperlink", it reads as withheld).
         /paper[-\s]?links?/iu,
+        // A link whose text is the publication: "[paper](…)", "[our technical report](…)".
+        /\[(?:our\s+|the\s+)?(?:paper|tech(?:nical)?\s+report|preprint|publication)\]\(/iu,
+        // Publication as a noun, as timelines write it: "Introduction of the dataset and paper publication".
+        /paper\s+(?:publication|release)|(?:publication|release)\s+of\s+(?:the\s+|our\s+|a\s+|its\s+)?(?:\S+\s+)?(?:paper|preprint|technical\s+report)/iu,
       ],
       exclusions: [
         // A link to arXiv says nothing about whose paper it is: a cited method or dataset
