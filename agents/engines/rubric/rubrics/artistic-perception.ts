@@ -20,6 +20,10 @@
 import type { LensRubric } from './rubric-types.js';
 import { near } from './rubric-patterns.js';
 
+/** The people whose work is in a training set: code authors as much as artists and writers. */
+const creatorsOfTheData =
+  /artists?|authors?|writers?|creators?|illustrators?|musicians?|photographers?|developers|contributors|rights[-\s]?holders?|copyright\s+holders?|(?:repository|code)\s+owners?/iu;
+
 export const artisticPerceptionRubric: LensRubric = {
   lensId: 'artistic-perception',
   indicators: [
@@ -87,6 +91,22 @@ export const artisticPerceptionRubric: LensRubric = {
         // An opt-out tool or process built for the people whose work is in the data, however far the
         // sentence runs on: "the opt out tool and process we developed for the community".
         near(/opt[-\s]?out\s+(?:tools?|process(?:es)?|forms?|mechanisms?|requests?)/iu, /datasets?|training\s+data|repositor(?:y|ies)|code|communit(?:y|ies)|authors?|creators?/iu, 200),
+        // An opt-out named as a thing the project offers ("the opt-out option", "BigCode Opt-Out
+        // process"): in a release timeline the line names no data, yet the opt-out is the authors'.
+        /opt[-\s]?out\s+(?:options?|process(?:es)?|procedures?|tools?|forms?|mechanisms?|requests?)/iu,
+        // Removal of the authors' work from the data, asked for or honoured: "removal requests for
+        // individual contributors", "some developers do not wish their code to be used".
+        near(
+          creatorsOfTheData,
+          /removal\s+requests?|(?:remove|removed|removing|exclude|excluded|excluding|withdraw|withdrawn)\s+(?:\S+\s+){0,4}?(?:their|from\s+the\s+(?:data|dataset|training))|(?:do|does)\s+not\s+(?:wish|want)\s+(?:for\s+)?(?:their|them)/iu,
+          150,
+        ),
+        // The authors asked, through a form or survey, what they need from the project.
+        near(/(?:ask|asks|asked|asking|invite|invites|invited|inviting)\s+(?:\S+\s+){0,2}?(?:developers|authors|creators|artists|contributors|rights[-\s]?holders|copyright\s+holders)/iu, /forms?|survey|questionnaire/iu, 80),
+      ],
+      exclusions: [
+        // Switching off a product's telemetry or marketing is the user's privacy, not an author's say over training data.
+        /opt[-\s]?out\s+(?:\S+\s+){0,3}?(?:telemetry|analytics|cookies|usage\s+(?:data|statistics)|marketing|emails?|notifications)/iu,
       ],
     },
     {
@@ -118,10 +138,21 @@ export const artisticPerceptionRubric: LensRubric = {
         /music|poetry|poems?|storytelling|fiction|creative\s+writing/iu,
         /creative\s+(?:tools?|work|uses?|applications?|expression)/iu,
         /speech\s+(?:synthesis|recognition)|text-to-speech|voice\s+(?:model|interface|mode)/iu,
+        // Models that see: vision-language models and visual understanding of images and documents.
+        /vision[-\s]language\s+models?|visual\s+(?:question\s+answering|document\s+understanding|understanding|reasoning)|image\s+(?:understanding|captioning|descriptions?|synthesis|variations?)/iu,
+        // Making pictures, sound or video, with a few words between verb and medium ("generates high-resolution images").
+        /(?:generate|generates|generated|generating|create|creates|creating|produce|produces|producing|render|renders|rendering)\s+(?:\S+\s+){0,3}?(?:images|pictures|photos|illustrations|videos|animations|music|songs|artwork)/iu,
+        /(?:in|out)painting|super[-\s]?resolution|style\s+transfer/iu,
+        // Stories as what the model or dataset makes: "stories for young children", "we build stories".
+        /(?:short\s+|children'?s\s+|bedtime\s+|fictional\s+)?stories\s+(?:for|about|involving|set\s+in|written\s+for)|(?:generate|generates|generating|write|writes|writing|build|create|creates)\s+(?:\S+\s+){0,3}?(?:stories|narratives|poems|novels)|story\s+(?:generation|writing)/iu,
+        // A caption giving an image's prompt and its style: "flat design, vector art".
+        /(?:vector|digital|concept|pixel|line|fan|pop)\s+art\b|oil\s+painting|watercolou?rs?|flat\s+design|photorealistic|cinematic\s+(?:lighting|shot|still)/iu,
       ],
       exclusions: [
         // A degree or a job title is not creative work the model does ("Master of Music" in an annotator table).
         /(?:master|bachelor|doctor)\s+of\s+(?:\S+\s+)?(?:music|arts?|fine\s+arts)|(?:degree|major|background)\s+in\s+(?:music|arts?)/iu,
+        // Software and product stories are not storytelling.
+        /(?:success|user|customer)\s+stor(?:y|ies)/iu,
       ],
     },
     {
@@ -130,7 +161,15 @@ export const artisticPerceptionRubric: LensRubric = {
       gapText: 'Efficiency and benchmark framing dominate; there is no aesthetic, playful or affective register.',
       findingText: 'Speaks in an aesthetic or affective register (beauty, play, wonder) rather than only features and benchmarks.',
       weight: 1,
-      patterns: [/beaut(?:y|iful|ifully)|wonder(?:ful)?|joy(?:ful)?|delight(?:ful)?|awe|grief|poetic|playful(?:ness)?|imagination|imaginative|tenderness|longing|curiosity/iu],
+      patterns: [
+        /beaut(?:y|iful|ifully)|wonder(?:ful)?|joy(?:ful)?|delight(?:ful)?|awe|grief|poetic|playful(?:ness)?|imagination|imaginative|tenderness|longing|curiosity/iu,
+        // Looks judged as looks: aesthetics, visual appeal, a whimsical or striking image.
+        /aesthetic(?:s|ally)?|visually\s+(?:pleasing|appealing|stunning|striking)|stunning|breathtaking|evocative|whimsical/iu,
+      ],
+      exclusions: [
+        // An aesthetic score used to filter training images is a data filter, not a register of writing.
+        /aesthetic(?:s)?[-_\s]+(?:scores?|predictors?|classifiers?|filter(?:s|ing)?|thresholds?|models?)/iu,
+      ],
     },
   ],
   retrievalQueries: [
