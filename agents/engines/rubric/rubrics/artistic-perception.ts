@@ -163,12 +163,9 @@ export const artisticPerceptionRubric: LensRubric = {
       weight: 1,
       patterns: [
         /beaut(?:y|iful|ifully)|wonder(?:ful)?|joy(?:ful)?|delight(?:ful)?|awe|grief|poetic|playful(?:ness)?|imagination|imaginative|tenderness|longing|curiosity/iu,
-        // Looks judged as looks: aesthetics, visual appeal, a whimsical or striking image.
-        /aesthetic(?:s|ally)?|visually\s+(?:pleasing|appealing|stunning|striking)|stunning|breathtaking|evocative|whimsical/iu,
-      ],
-      exclusions: [
-        // An aesthetic score used to filter training images is a data filter, not a register of writing.
-        /aesthetic(?:s)?[-_\s]+(?:scores?|predictors?|classifiers?|filter(?:s|ing)?|thresholds?|models?)/iu,
+        // Looks described as felt: visual appeal, a whimsical or striking image. "Aesthetic" alone is
+        // left out: labs use it as a rating axis or a data filter ("aesthetic score"), a metric like any other.
+        /visually\s+(?:pleasing|appealing|stunning|striking)|stunning|breathtaking|evocative|whimsical/iu,
       ],
     },
   ],
