@@ -101,6 +101,9 @@ export const artisticPerceptionRubric: LensRubric = {
           /removal\s+requests?|(?:remove|removed|removing|exclude|excluded|excluding|withdraw|withdrawn)\s+(?:\S+\s+){0,4}?(?:their|from\s+the\s+(?:data|dataset|training))|(?:do|does)\s+not\s+(?:wish|want)\s+(?:for\s+)?(?:their|them)/iu,
           150,
         ),
+        // The authors addressed directly: their work taken out of the data, or a way to check it is in.
+        /(?:remove|removes|removing|removal\s+of|exclude|excluding|exclusion\s+of|delete|deleting|deletion\s+of)\s+(?:\S+\s+){0,2}?(?:your|their|his|her)\s+(?:own\s+)?(?:code|repositor(?:y|ies)|work|works|content|files|contributions|art(?:work)?s?|images|writing|books)|(?:your|their)\s+(?:own\s+)?(?:code|repositor(?:y|ies)|work|works|content|files|contributions|art(?:work)?s?|images|writing|books)\s+(?:\S+\s+){0,3}?(?:removed|excluded|deleted|taken\s+out)\s+from/iu,
+        /(?:check|see|find\s+out|search|verify)\s+(?:\S+\s+){0,2}?(?:whether|if)\s+(?:your|their)\s+(?:own\s+)?(?:code|repositor(?:y|ies)|work|works|content|files|data|art(?:work)?s?|images|writing|books)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\S+\s+){0,2}?(?:in|part\s+of|included)/iu,
         // The authors asked, through a form or survey, what they need from the project.
         near(/(?:ask|asks|asked|asking|invite|invites|invited|inviting)\s+(?:\S+\s+){0,2}?(?:developers|authors|creators|artists|contributors|rights[-\s]?holders|copyright\s+holders)/iu, /forms?|survey|questionnaire/iu, 80),
       ],
@@ -143,6 +146,8 @@ export const artisticPerceptionRubric: LensRubric = {
         // Making pictures, sound or video, with a few words between verb and medium ("generates high-resolution images").
         /(?:generate|generates|generated|generating|create|creates|creating|produce|produces|producing|render|renders|rendering)\s+(?:\S+\s+){0,3}?(?:images|pictures|photos|illustrations|videos|animations|music|songs|artwork)/iu,
         /(?:in|out)painting|super[-\s]?resolution|style\s+transfer/iu,
+        // A model that works on pictures or sound: encoding, compressing, captioning or editing them.
+        /(?:encode|encodes|encoding|decode|decodes|decoding|compress|compresses|compressing|reconstruct|reconstructs|reconstructing|upscale|upscales|upscaling|caption|captions|captioning|edit|edits|segment|segments|describe|describes)\s+(?:\S+\s+){0,3}?(?:images|pictures|photos|videos|audio|speech)|(?:images?|pictures?|photos?|videos?)\s+(?:generated|created|produced|made)\s+(?:by|with|using)/iu,
         // Stories as what the model or dataset makes: "stories for young children", "we build stories".
         /(?:short\s+|children'?s\s+|bedtime\s+|fictional\s+)?stories\s+(?:for|about|involving|set\s+in|written\s+for)|(?:generate|generates|generating|write|writes|writing|build|create|creates)\s+(?:\S+\s+){0,3}?(?:stories|narratives|poems|novels)|story\s+(?:generation|writing)/iu,
         // A caption giving an image's prompt and its style: "flat design, vector art".
