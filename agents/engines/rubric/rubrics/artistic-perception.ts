@@ -70,6 +70,8 @@ export const artisticPerceptionRubric: LensRubric = {
         // Outputs that carry their own uncertainty: a distribution, intervals or quantiles.
         /probabilistic\s+(?:forecasts?|predictions?|outputs?)|predictive\s+distributions?|(?:prediction|confidence|credible)\s+intervals?|quantile\s+(?:forecasts?|predictions?)/iu,
         /(?:say|says|admit|admits|tell|tells)\s+(?:users\s+)?(?:when\s+)?(?:it|they)\s+(?:does|do)\s+not\s+know/iu,
+        // Forecasts that carry a spread of outcomes: sampled paths, quantile outputs, modelled uncertainty.
+        /probabilistic\s+(?:forecasting|models?)|(?:sample|samples|sampled|sampling)\s+(?:\S+\s+){0,3}?(?:trajectories|sample\s+paths|future\s+paths|scenarios)|(?:predict|predicts|predicted|forecast|forecasts|output|outputs)\s+(?:\S+\s+){0,2}?quantiles|(?:quantify|quantifies|quantifying|capture|captures|capturing|estimate|estimates|estimating|represent|represents)\s+(?:\S+\s+){0,2}?uncertainty/iu,
         /open\s+to\s+interpretation|more\s+than\s+one\s+(?:reading|meaning|interpretation)/iu,
       ],
     },
@@ -109,7 +111,7 @@ export const artisticPerceptionRubric: LensRubric = {
       ],
       exclusions: [
         // Switching off a product's telemetry or marketing is the user's privacy, not an author's say over training data.
-        /opt[-\s]?out\s+(?:\S+\s+){0,3}?(?:telemetry|analytics|cookies|usage\s+(?:data|statistics)|marketing|emails?|notifications)/iu,
+        near(/opt[-\s]?out/iu, /telemetry|analytics|cookies|usage\s+(?:data|statistics)|marketing|e-?mails?|newsletters?|mailing\s+lists?|subscriptions?|notifications|(?:stop|stops)\s+receiving/iu, 60),
       ],
     },
     {
