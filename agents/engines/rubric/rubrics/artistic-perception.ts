@@ -106,6 +106,12 @@ export const artisticPerceptionRubric: LensRubric = {
         // The authors addressed directly: their work taken out of the data, or a way to check it is in.
         /(?:remove|removes|removing|removal\s+of|exclude|excluding|exclusion\s+of|delete|deleting|deletion\s+of)\s+(?:\S+\s+){0,2}?(?:your|their|his|her)\s+(?:own\s+)?(?:code|repositor(?:y|ies)|work|works|content|files|contributions|art(?:work)?s?|images|writing|books)|(?:your|their)\s+(?:own\s+)?(?:code|repositor(?:y|ies)|work|works|content|files|contributions|art(?:work)?s?|images|writing|books)\s+(?:\S+\s+){0,3}?(?:removed|excluded|deleted|taken\s+out)\s+from/iu,
         /(?:check|see|find\s+out|search|verify)\s+(?:\S+\s+){0,2}?(?:whether|if)\s+(?:your|their)\s+(?:own\s+)?(?:code|repositor(?:y|ies)|work|works|content|files|data|art(?:work)?s?|images|writing|books)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\S+\s+){0,2}?(?:in|part\s+of|included)/iu,
+        // Removal asked for by whoever's files are in a dataset: "request the removal of files from the dataset".
+        near(
+          /removal\s+requests?|(?:request|requests|requested|requesting)\s+(?:the\s+|their\s+|its\s+)?(?:removal|exclusion|deletion)/iu,
+          /datasets?|training\s+(?:data|sets?|corpus)|the\s+data|repositor(?:y|ies)|code|files|works?|contents?/iu,
+          150,
+        ),
         // The authors asked, through a form or survey, what they need from the project.
         near(/(?:ask|asks|asked|asking|invite|invites|invited|inviting)\s+(?:\S+\s+){0,2}?(?:developers|authors|creators|artists|contributors|rights[-\s]?holders|copyright\s+holders)/iu, /forms?|survey|questionnaire/iu, 80),
       ],
@@ -144,14 +150,14 @@ export const artisticPerceptionRubric: LensRubric = {
         /creative\s+(?:tools?|work|uses?|applications?|expression)/iu,
         /speech\s+(?:synthesis|recognition)|text-to-speech|voice\s+(?:model|interface|mode)/iu,
         // Models that see: vision-language models and visual understanding of images and documents.
-        /vision[-\s]language\s+models?|visual\s+(?:question\s+answering|document\s+understanding|understanding|reasoning)|image\s+(?:understanding|captioning|descriptions?|synthesis|variations?)/iu,
+        /vision[-\s]language\s+models?|visual\s+(?:question\s+answering|document\s+understanding|understanding|reasoning)|image\s+(?:understanding|captioning|descriptions?|synthesis|variations?|reconstruction|compression|encoding|decoding|upscaling|restoration|segmentation|classification)|controlnets?/iu,
         // Making pictures, sound or video, with a few words between verb and medium ("generates high-resolution images").
         /(?:generate|generates|generated|generating|create|creates|creating|produce|produces|producing|render|renders|rendering)\s+(?:\S+\s+){0,3}?(?:images|pictures|photos|illustrations|videos|animations|music|songs|artwork)/iu,
         /(?:in|out)painting|super[-\s]?resolution|style\s+transfer/iu,
         // A model that works on pictures or sound: encoding, compressing, captioning or editing them.
         /(?:encode|encodes|encoding|decode|decodes|decoding|compress|compresses|compressing|reconstruct|reconstructs|reconstructing|upscale|upscales|upscaling|caption|captions|captioning|edit|edits|segment|segments|describe|describes)\s+(?:\S+\s+){0,3}?(?:images|pictures|photos|videos|audio|speech)|(?:images?|pictures?|photos?|videos?)\s+(?:generated|created|produced|made)\s+(?:by|with|using)/iu,
         // Stories as what the model or dataset makes: "stories for young children", "we build stories".
-        /(?:short\s+|children'?s\s+|bedtime\s+|fictional\s+)?stories\s+(?:for|about|involving|set\s+in|written\s+for)|(?:generate|generates|generating|write|writes|writing|build|create|creates)\s+(?:\S+\s+){0,3}?(?:stories|narratives|poems|novels)|story\s+(?:generation|writing)/iu,
+        /(?:short\s+|children'?s\s+|bedtime\s+|fictional\s+)?stories\s+(?:for|about|involving|set\s+in|written\s+for)|(?:generate|generates|generated|generating|write|writes|wrote|writing|build|create|creates|created)\s+(?:\S+\s+){0,3}?(?:stor(?:y|ies)|narratives?|poems?|novels?)|story\s+(?:generation|writing)/iu,
         // A caption giving an image's prompt and its style: "flat design, vector art".
         /(?:vector|digital|concept|pixel|line|fan|pop)\s+art\b|oil\s+painting|watercolou?rs?|flat\s+design|photorealistic|cinematic\s+(?:lighting|shot|still)/iu,
       ],
