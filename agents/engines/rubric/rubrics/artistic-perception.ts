@@ -115,6 +115,15 @@ export const artisticPerceptionRubric: LensRubric = {
         // The authors asked, through a form or survey, what they need from the project.
         near(/(?:ask|asks|asked|asking|invite|invites|invited|inviting)\s+(?:\S+\s+){0,2}?(?:developers|authors|creators|artists|contributors|rights[-\s]?holders|copyright\s+holders)/iu, /forms?|survey|questionnaire/iu, 80),
       ],
+      // The three parts of a say over one's work, however the sentence orders them: the people who
+      // made it, a choice or removal, and the work itself ("any developer may withdraw their
+      // repositories"). Lemma-only cues, and no bare "remove" or "data": "remove the data files from
+      // the developer folder" is an instruction, not consent.
+      concepts: [
+        ['=author', '=artist', '=creator', '=developer', '=contributor', '=writer', '=illustrator', '=photographer'],
+        ['=opt', '=opt-out', '=removal', '=consent', '=permission', '=exclusion', '=withdraw'],
+        ['=code', '=work', '=repository', '=dataset', '=artwork', '=book'],
+      ],
       exclusions: [
         // Switching off a product's telemetry or marketing is the user's privacy, not an author's say over training data.
         near(/opt[-\s]?out/iu, /telemetry|analytics|cookies|usage\s+(?:data|statistics)|marketing|e-?mails?|newsletters?|mailing\s+lists?|subscriptions?|notifications|(?:stop|stops)\s+receiving/iu, 60),
