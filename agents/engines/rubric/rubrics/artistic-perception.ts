@@ -126,6 +126,8 @@ export const artisticPerceptionRubric: LensRubric = {
       ],
       exclusions: [
         // Switching off a product's telemetry or marketing is the user's privacy, not an author's say over training data.
+        // A person's removal from a dataset for privacy is a data-subject right, not a maker's say over the work.
+        near(/removal|remove|deletion|delete/iu, /personal\s+(?:data|information)|PII|privacy/iu, 60),
         near(/opt[-\s]?out/iu, /telemetry|analytics|cookies|usage\s+(?:data|statistics)|marketing|e-?mails?|newsletters?|mailing\s+lists?|subscriptions?|notifications|(?:stop|stops)\s+receiving/iu, 60),
       ],
     },
@@ -166,7 +168,7 @@ export const artisticPerceptionRubric: LensRubric = {
         // A model that works on pictures or sound: encoding, compressing, captioning or editing them.
         /(?:encode|encodes|encoding|decode|decodes|decoding|compress|compresses|compressing|reconstruct|reconstructs|reconstructing|upscale|upscales|upscaling|caption|captions|captioning|edit|edits|segment|segments|describe|describes)\s+(?:\S+\s+){0,3}?(?:images|pictures|photos|videos|audio|speech)|(?:images?|pictures?|photos?|videos?)\s+(?:generated|created|produced|made)\s+(?:by|with|using)/iu,
         // Stories as what the model or dataset makes: "stories for young children", "we build stories".
-        /(?:short\s+|children'?s\s+|bedtime\s+|fictional\s+)?stories\s+(?:for|about|involving|set\s+in|written\s+for)|(?:generate|generates|generated|generating|write|writes|wrote|writing|build|create|creates|created)\s+(?:\S+\s+){0,3}?(?:stor(?:y|ies)|narratives?|poems?|novels?)|story\s+(?:generation|writing)/iu,
+        /(?:short\s+|children'?s\s+|bedtime\s+|fictional\s+)?stories\s+(?:for|involving|set\s+in|written\s+for)|(?:generate|generates|generated|generating|write|writes|wrote|writing|build|create|creates|created)\s+(?:\S+\s+){0,3}?(?:stor(?:y|ies)|narratives?|poems?|novels?)|story\s+(?:generation|writing)/iu,
         // A caption giving an image's prompt and its style: "flat design, vector art".
         /(?:vector|digital|concept|pixel|line|fan|pop)\s+art\b|oil\s+painting|watercolou?rs?|flat\s+design|photorealistic|cinematic\s+(?:lighting|shot|still)/iu,
       ],

@@ -94,7 +94,7 @@ export const indigenousKnowledgeRubric: LensRubric = {
           60,
         ),
         // The data a corpus is built from, credited by name and link: "seed samples from [UltraChat](…)".
-        /(?:samples?|data|datasets?|corpus|corpora|texts?|examples|documents|seeds?|prompts|instructions|conversations)\s+(?:\S+\s+){0,3}?(?:from|of|drawn\s+from|sourced\s+from|taken\s+from|collected\s+from)\s+\[[^\]]+\]\([^)\s]+\)/iu,
+        /(?:samples?|data|datasets?|corpus|corpora|texts|seeds?|conversations)\s+(?:\S+\s+){0,3}?(?:from|drawn\s+from|sourced\s+from|taken\s+from|collected\s+from|based\s+on)\s+\[[^\]]+\]\([^)\s]+\)/iu,
       ],
     },
     {
