@@ -71,7 +71,7 @@ export const artisticPerceptionRubric: LensRubric = {
         /probabilistic\s+(?:forecasts?|predictions?|outputs?)|predictive\s+distributions?|(?:prediction|confidence|credible)\s+intervals?|quantile\s+(?:forecasts?|predictions?)/iu,
         /(?:say|says|admit|admits|tell|tells)\s+(?:users\s+)?(?:when\s+)?(?:it|they)\s+(?:does|do)\s+not\s+know/iu,
         // Forecasts that carry a spread of outcomes: sampled paths, quantile outputs, modelled uncertainty.
-        /probabilistic\s+(?:forecasting|models?)|(?:sample|samples|sampled|sampling)\s+(?:\S+\s+){0,3}?(?:trajectories|sample\s+paths|future\s+paths|scenarios)|(?:predict|predicts|predicted|forecast|forecasts|output|outputs)\s+(?:\S+\s+){0,2}?quantiles|(?:quantify|quantifies|quantifying|capture|captures|capturing|estimate|estimates|estimating|represent|represents)\s+(?:\S+\s+){0,2}?uncertainty/iu,
+        /probabilistic\s+forecasting|(?:sample|samples|sampled|sampling)\s+(?:\S+\s+){0,3}?(?:trajectories|sample\s+paths|future\s+paths|scenarios)|(?:predict|predicts|predicted|forecast|forecasts|output|outputs)\s+(?:\S+\s+){0,2}?quantiles|(?:quantify|quantifies|quantifying|capture|captures|capturing|estimate|estimates|estimating|represent|represents)\s+(?:\S+\s+){0,2}?uncertainty/iu,
         /open\s+to\s+interpretation|more\s+than\s+one\s+(?:reading|meaning|interpretation)/iu,
       ],
     },
@@ -125,9 +125,9 @@ export const artisticPerceptionRubric: LensRubric = {
         ['=code', '=work', '=repository', '=dataset', '=artwork', '=book'],
       ],
       exclusions: [
-        // Switching off a product's telemetry or marketing is the user's privacy, not an author's say over training data.
         // A person's removal from a dataset for privacy is a data-subject right, not a maker's say over the work.
         near(/removal|remove|deletion|delete/iu, /personal\s+(?:data|information)|PII|privacy/iu, 60),
+        // Switching off a product's telemetry or marketing is the user's privacy, not an author's say over training data.
         near(/opt[-\s]?out/iu, /telemetry|analytics|cookies|usage\s+(?:data|statistics)|marketing|e-?mails?|newsletters?|mailing\s+lists?|subscriptions?|notifications|(?:stop|stops)\s+receiving/iu, 60),
       ],
     },
