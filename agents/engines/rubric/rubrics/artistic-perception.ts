@@ -20,6 +20,10 @@
 import type { LensRubric } from './rubric-types.js';
 import { near } from './rubric-patterns.js';
 
+/** The people whose work is in a training set: code authors as much as artists and writers. */
+const creatorsOfTheData =
+  /artists?|authors?|writers?|creators?|illustrators?|musicians?|photographers?|developers|contributors|rights[-\s]?holders?|copyright\s+holders?|(?:repository|code)\s+owners?/iu;
+
 export const artisticPerceptionRubric: LensRubric = {
   lensId: 'artistic-perception',
   indicators: [
@@ -66,6 +70,8 @@ export const artisticPerceptionRubric: LensRubric = {
         // Outputs that carry their own uncertainty: a distribution, intervals or quantiles.
         /probabilistic\s+(?:forecasts?|predictions?|outputs?)|predictive\s+distributions?|(?:prediction|confidence|credible)\s+intervals?|quantile\s+(?:forecasts?|predictions?)/iu,
         /(?:say|says|admit|admits|tell|tells)\s+(?:users\s+)?(?:when\s+)?(?:it|they)\s+(?:does|do)\s+not\s+know/iu,
+        // Forecasts that carry a spread of outcomes: sampled paths, quantile outputs, modelled uncertainty.
+        /probabilistic\s+forecasting|(?:sample|samples|sampled|sampling)\s+(?:\S+\s+){0,3}?(?:trajectories|sample\s+paths|future\s+paths|scenarios)|(?:predict|predicts|predicted|forecast|forecasts|output|outputs)\s+(?:\S+\s+){0,2}?quantiles|(?:quantify|quantifies|quantifying|capture|captures|capturing|estimate|estimates|estimating|represent|represents)\s+(?:\S+\s+){0,2}?uncertainty/iu,
         /open\s+to\s+interpretation|more\s+than\s+one\s+(?:reading|meaning|interpretation)/iu,
       ],
     },
@@ -87,6 +93,42 @@ export const artisticPerceptionRubric: LensRubric = {
         // An opt-out tool or process built for the people whose work is in the data, however far the
         // sentence runs on: "the opt out tool and process we developed for the community".
         near(/opt[-\s]?out\s+(?:tools?|process(?:es)?|forms?|mechanisms?|requests?)/iu, /datasets?|training\s+data|repositor(?:y|ies)|code|communit(?:y|ies)|authors?|creators?/iu, 200),
+        // An opt-out named as a thing the project offers ("the opt-out option", "BigCode Opt-Out
+        // process"): in a release timeline the line names no data, yet the opt-out is the authors'.
+        /opt[-\s]?out\s+(?:options?|process(?:es)?|procedures?|tools?|forms?|mechanisms?|requests?)/iu,
+        // Removal of the authors' work from the data, asked for or honoured: "removal requests for
+        // individual contributors", "some developers do not wish their code to be used".
+        near(
+          creatorsOfTheData,
+          /removal\s+requests?|(?:remove|removed|removing|exclude|excluded|excluding|withdraw|withdrawn)\s+(?:\S+\s+){0,4}?(?:their|from\s+the\s+(?:data|dataset|training))|(?:do|does)\s+not\s+(?:wish|want)\s+(?:for\s+)?(?:their|them)/iu,
+          150,
+        ),
+        // The authors addressed directly: their work taken out of the data, or a way to check it is in.
+        /(?:remove|removes|removing|removal\s+of|exclude|excluding|exclusion\s+of|delete|deleting|deletion\s+of)\s+(?:\S+\s+){0,2}?(?:your|their|his|her)\s+(?:own\s+)?(?:code|repositor(?:y|ies)|work|works|content|files|contributions|art(?:work)?s?|images|writing|books)|(?:your|their)\s+(?:own\s+)?(?:code|repositor(?:y|ies)|work|works|content|files|contributions|art(?:work)?s?|images|writing|books)\s+(?:\S+\s+){0,3}?(?:removed|excluded|deleted|taken\s+out)\s+from/iu,
+        /(?:check|see|find\s+out|search|verify)\s+(?:\S+\s+){0,2}?(?:whether|if)\s+(?:your|their)\s+(?:own\s+)?(?:code|repositor(?:y|ies)|work|works|content|files|data|art(?:work)?s?|images|writing|books)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\S+\s+){0,2}?(?:in|part\s+of|included)/iu,
+        // Removal asked for by whoever's files are in a dataset: "request the removal of files from the dataset".
+        near(
+          /removal\s+requests?|(?:request|requests|requested|requesting)\s+(?:the\s+|their\s+|its\s+)?(?:removal|exclusion|deletion)/iu,
+          /datasets?|training\s+(?:data|sets?|corpus)|the\s+data|repositor(?:y|ies)|code|files|works?|contents?/iu,
+          150,
+        ),
+        // The authors asked, through a form or survey, what they need from the project.
+        near(/(?:ask|asks|asked|asking|invite|invites|invited|inviting)\s+(?:\S+\s+){0,2}?(?:developers|authors|creators|artists|contributors|rights[-\s]?holders|copyright\s+holders)/iu, /forms?|survey|questionnaire/iu, 80),
+      ],
+      // The three parts of a say over one's work, however the sentence orders them: the people who
+      // made it, a choice or removal, and the work itself ("any developer may withdraw their
+      // repositories"). Lemma-only cues, and no bare "remove" or "data": "remove the data files from
+      // the developer folder" is an instruction, not consent.
+      concepts: [
+        ['=author', '=artist', '=creator', '=developer', '=contributor', '=writer', '=illustrator', '=photographer'],
+        ['=opt', '=opt-out', '=removal', '=consent', '=permission', '=exclusion', '=withdraw'],
+        ['=code', '=work', '=repository', '=dataset', '=artwork', '=book'],
+      ],
+      exclusions: [
+        // A person's removal from a dataset for privacy is a data-subject right, not a maker's say over the work.
+        near(/removal|remove|deletion|delete/iu, /personal\s+(?:data|information)|PII|privacy/iu, 60),
+        // Switching off a product's telemetry or marketing is the user's privacy, not an author's say over training data.
+        near(/opt[-\s]?out/iu, /telemetry|analytics|cookies|usage\s+(?:data|statistics)|marketing|e-?mails?|newsletters?|mailing\s+lists?|subscriptions?|notifications|(?:stop|stops)\s+receiving/iu, 60),
       ],
     },
     {
@@ -118,10 +160,23 @@ export const artisticPerceptionRubric: LensRubric = {
         /music|poetry|poems?|storytelling|fiction|creative\s+writing/iu,
         /creative\s+(?:tools?|work|uses?|applications?|expression)/iu,
         /speech\s+(?:synthesis|recognition)|text-to-speech|voice\s+(?:model|interface|mode)/iu,
+        // Models that see: vision-language models and visual understanding of images and documents.
+        /vision[-\s]language\s+models?|visual\s+(?:question\s+answering|document\s+understanding|understanding|reasoning)|image\s+(?:understanding|captioning|descriptions?|synthesis|variations?|reconstruction|compression|encoding|decoding|upscaling|restoration|segmentation|classification)|controlnets?/iu,
+        // Making pictures, sound or video, with a few words between verb and medium ("generates high-resolution images").
+        /(?:generate|generates|generated|generating|create|creates|creating|produce|produces|producing|render|renders|rendering)\s+(?:\S+\s+){0,3}?(?:images|pictures|photos|illustrations|videos|animations|music|songs|artwork)/iu,
+        /(?:in|out)painting|super[-\s]?resolution|style\s+transfer/iu,
+        // A model that works on pictures or sound: encoding, compressing, captioning or editing them.
+        /(?:encode|encodes|encoding|decode|decodes|decoding|compress|compresses|compressing|reconstruct|reconstructs|reconstructing|upscale|upscales|upscaling|caption|captions|captioning|edit|edits|segment|segments|describe|describes)\s+(?:\S+\s+){0,3}?(?:images|pictures|photos|videos|audio|speech)|(?:images?|pictures?|photos?|videos?)\s+(?:generated|created|produced|made)\s+(?:by|with|using)/iu,
+        // Stories as what the model or dataset makes: "stories for young children", "we build stories".
+        /(?:short\s+|children'?s\s+|bedtime\s+|fictional\s+)?stories\s+(?:for|involving|set\s+in|written\s+for)|(?:generate|generates|generated|generating|write|writes|wrote|writing|build|create|creates|created)\s+(?:\S+\s+){0,3}?(?:stor(?:y|ies)|narratives?|poems?|novels?)|story\s+(?:generation|writing)/iu,
+        // A caption giving an image's prompt and its style: "flat design, vector art".
+        /(?:vector|digital|concept|pixel|line|fan|pop)\s+art\b|oil\s+painting|watercolou?rs?|flat\s+design|photorealistic|cinematic\s+(?:lighting|shot|still)/iu,
       ],
       exclusions: [
         // A degree or a job title is not creative work the model does ("Master of Music" in an annotator table).
         /(?:master|bachelor|doctor)\s+of\s+(?:\S+\s+)?(?:music|arts?|fine\s+arts)|(?:degree|major|background)\s+in\s+(?:music|arts?)/iu,
+        // Software and product stories are not storytelling.
+        /(?:success|user|customer)\s+stor(?:y|ies)/iu,
       ],
     },
     {
@@ -130,7 +185,12 @@ export const artisticPerceptionRubric: LensRubric = {
       gapText: 'Efficiency and benchmark framing dominate; there is no aesthetic, playful or affective register.',
       findingText: 'Speaks in an aesthetic or affective register (beauty, play, wonder) rather than only features and benchmarks.',
       weight: 1,
-      patterns: [/beaut(?:y|iful|ifully)|wonder(?:ful)?|joy(?:ful)?|delight(?:ful)?|awe|grief|poetic|playful(?:ness)?|imagination|imaginative|tenderness|longing|curiosity/iu],
+      patterns: [
+        /beaut(?:y|iful|ifully)|wonder(?:ful)?|joy(?:ful)?|delight(?:ful)?|awe|grief|poetic|playful(?:ness)?|imagination|imaginative|tenderness|longing|curiosity/iu,
+        // Looks described as felt: visual appeal, a whimsical or striking image. "Aesthetic" alone is
+        // left out: labs use it as a rating axis or a data filter ("aesthetic score"), a metric like any other.
+        /visually\s+(?:pleasing|appealing|stunning|striking)|stunning|breathtaking|evocative|whimsical/iu,
+      ],
     },
   ],
   retrievalQueries: [

@@ -64,7 +64,10 @@ export const crossCulturalWisdomRubric: LensRubric = {
       weight: 2,
       patterns: [
         /(?:english|anglophone|western|us|euro)[-\s]centric/iu,
-        /non-(?:english|western|anglophone)/iu,
+        // The people and places outside the default, not non-English data filtered out or deferred.
+        /non[-\s](?:english|western|anglophone)(?:[-\s]speaking)?\s+(?:countries|communities|cultures|speakers|users|people|perspectives|world|regions|societies|populations|contexts)/iu,
+        // Research or data described as done mostly in English, the default named as such.
+        /(?:research|work|studies|progress|development|data|datasets|benchmarks|models)\s+(?:\S+\s+){0,8}?(?:mainly|mostly|primarily|predominantly|largely|overwhelmingly)\s+(?:been\s+)?(?:done|conducted|focused|written|available|developed)\s+(?:in|on)\s+english/iu,
         /anglophone/iu,
         /global\s+(?:south|majority)/iu,
         /(?:trained|train)\s+(?:mostly|mainly|primarily|predominantly|largely)\s+on\s+english/iu,
@@ -104,6 +107,10 @@ export const crossCulturalWisdomRubric: LensRubric = {
         // Tasks or benchmarks in a named language, or evaluation across many languages.
         new RegExp(`(?:${namedLanguages.source})\\s+(?:\\S+\\s+)?(?:tasks|benchmarks?|evaluations?|test\\s+sets?|exams?)`, 'iu'),
         /(?:evaluat\w+|benchmark\w*|tested)\s+(?:\S+\s+){0,4}?(?:in|on|across)\s+(?:\d+|multiple|several|many)\s+languages/iu,
+        // A benchmark's language edition, named by its language code ("SocialStigmaQA-JA", "MMLU-KO").
+        /\b[A-Z][A-Za-z0-9]*(?:QA|Bench|MMLU|GLUE|Eval|EVAL|Test)[-_](?:JA|KO|ZH|AR|HI|BN|ID|TH|VI|SW|YO|FR|DE|ES|PT|RU|TR|FA|UR|TA|TE|AM|HA|IG|ZU)\b/u,
+        // Benchmarks written in and for one language or culture, not translated from English ones.
+        /\b(?:JGLUE|JMMLU|KoBEST|KMMLU|CLUE|CMMLU|C-Eval|ArabicMMLU|IndoMMLU|AfriMMLU|AfriQA|IrokoBench|Global-MMLU|BLEnD|CulturalBench|SeaEval)\b/u,
       ],
     },
     {

@@ -93,6 +93,8 @@ export const indigenousKnowledgeRubric: LensRubric = {
           /authors?|contributors?|speakers|communit(?:y|ies)|elders?|volunteers|transcribers?|translators?/iu,
           60,
         ),
+        // The data a corpus is built from, credited by name and link: "seed samples from [UltraChat](…)".
+        /(?:samples?|data|datasets?|corpus|corpora|texts|seeds?|conversations)\s+(?:\S+\s+){0,3}?(?:from|drawn\s+from|sourced\s+from|taken\s+from|collected\s+from|based\s+on)\s+\[[^\]]+\]\([^)\s]+\)/iu,
       ],
     },
     {
