@@ -114,6 +114,11 @@ export const futureModellingRubric: LensRubric = {
         /recommend\s+(?:using|deploying|pairing|running)\s+(?:\S+\s+){0,4}?(?:alongside|together\s+with|with|behind)\s+(?:\S+\s+){0,3}?(?:guardian|guardrails?|safety\s+(?:model|classifier|filter)|moderation|content\s+filter)/iu,
         /(?:downstream|subsequent)\s+(?:users|deployers|developers|distributors|recipients|licensees)\s+(?:\S+\s+){0,6}?(?:must|are\s+bound|shall|agree|are\s+required)|(?:a\s+)?similar\s+set\s+of\s+(?:use\s+)?restrictions|(?:enforceable|binding)\s+(?:use\s+)?restrictions/iu,
       ],
+      exclusions: [
+        // What a product is sold for ("intended for use cases … such as model observability and
+        // monitoring") is its market, not who oversees the systems it is deployed in.
+        /(?:intended\s+for|use[-\s]cases?)\s+[^.]{0,80}?(?:such\s+as|like|including)\s+[^.]{0,120}/iu,
+      ],
     },
     {
       id: 'public-deliberation',
@@ -128,6 +133,19 @@ export const futureModellingRubric: LensRubric = {
         /deliberative\s+(?:polls?|processes|forums?)/iu,
         /(?:whose|which)\s+futures?/iu,
         /(?:alternative|plural|multiple|different)\s+futures/iu,
+        // Open sessions where a community is asked about the project's course: "Webinar with the
+        // BigCode Community to provide strategic direction", "town hall with our users". A social
+        // meetup is not deliberation, so only sessions held to be heard are named.
+        /(?:webinars?|town[-\s]?halls?|public\s+meetings?|open\s+meetings?|hearings?|consultations?|roundtables?|listening\s+sessions?|assembl(?:y|ies))\s+(?:with|for|of)\s+(?:the\s+|our\s+|its\s+|a\s+)?(?:\S+\s+){0,2}?(?:community|communities|public|stakeholders|contributors|members|users|citizens)/iu,
+        // The people affected set the direction or review progress: "the community to provide
+        // strategic direction", "members vote on the roadmap".
+        near(
+          /community|communities|contributors|members|stakeholders|public|citizens/iu,
+          /(?:strategic\s+)?direction|roadmap|priorities|review\s+(?:the\s+)?progress|vote|votes|voting|consensus|decide|decides|decided/iu,
+          60,
+        ),
+        // Decisions that need everyone's agreement: "reach consensus among all contributors".
+        /(?:reach|requires?|need|needs|by)\s+(?:a\s+)?(?:consensus|agreement|vote)\s+(?:among|of|from|by)\s+(?:all\s+)?(?:the\s+|our\s+|its\s+)?(?:\S+\s+)?(?:contributors|members|participants|stakeholders|community|communities)/iu,
       ],
     },
     {
@@ -166,8 +184,20 @@ export const futureModellingRubric: LensRubric = {
         /can\s+be\s+(?:fine[-\s]?tuned|adapted|downloaded|cloned|customi[sz]ed|run\s+locally)|(?:obtain|obtaining|download|downloading)\s+the\s+weights|open[-\s]weights?\s+models?/iu,
         /example\s+of\s+(?:continual\s+)?(?:pre-?training|fine[-\s]?tuning)/iu,
         /(?:you\s+can|users\s+can)\s+(?:also\s+)?(?:run|host|launch|start)\s+(?:a|an|the|your\s+own)\s+(?:\S+\s+){0,3}?(?:web\s+ui|demo|server|interface|app)/iu,
+        // Instructions that hand training to the reader: "if you're interested in fine-tuning the
+        // model", "Start the training (or fine-tuning) job", "Modify the training configs to use
+        // your data", "scripts to finetune the model on your own dataset".
+        /(?:interested\s+in|want\s+to|wish\s+to|like\s+to|how\s+to|you\s+can|you\s+may|users\s+can|developers\s+can)\s+(?:also\s+)?(?:\S+\s+){0,2}?(?:fine[-\s]?tun(?:e|ing)|(?:continue\s+)?(?:pre-?)?train(?:ing)?|adapt(?:ing)?|customi[sz](?:e|ing)|extend(?:ing)?)\b/iu,
+        /(?:pre-?)?training\s+\((?:and|or)\s+fine[-\s]?tuning\)|(?:pre-?)?training\s+(?:and|or|\/)\s+fine[-\s]?tuning\s+(?:\S+\s+)?(?:jobs?|scripts?|code|configs?|configurations?|recipes?|instructions|guides?|tutorials?|notebooks?|examples?)/iu,
+        /(?:fine[-\s]?tun(?:e|es|ing)|train(?:s|ing)?|adapt(?:s|ing)?)\s+(?:\S+\s+){0,4}?(?:on|with|to|using)\s+your\s+(?:own\s+)?(?:data|datasets?|domain|tasks?|images?|texts?|corpus)|to\s+use\s+your\s+(?:own\s+)?(?:data|datasets?)/iu,
+        /(?:modify|edit|change|adjust|customi[sz]e|adapt|tweak)\s+(?:the\s+|your\s+|these\s+)?(?:\S+\s+){0,2}?(?:configs?|configurations?|config\s+files?|hyper-?parameters|training\s+scripts?|recipes?)\b/iu,
+        /(?:training|fine[-\s]?tuning|finetuning)\s+(?:scripts?|code|recipes?|configs?|notebooks?)\s+(?:\S+\s+){0,3}?(?:are\s+|is\s+)?(?:provided|available|included|released|published|open[-\s]sourced)|(?:provide|release|publish|include|share|open[-\s]source)[sd]?\s+(?:the\s+|our\s+|all\s+)?(?:\S+\s+){0,2}?(?:training|fine[-\s]?tuning|finetuning)\s+(?:scripts?|code|recipes?|configs?|notebooks?)/iu,
       ],
-      exclusions: [othersModels],
+      exclusions: [
+        othersModels,
+        // Quantising input values is how a model tokenises its data, not a lighter model for users.
+        /(?:scaling|tokeni[sz]ation|binning|discreti[sz]ation|normali[sz]ation)\s+and\s+quanti[sz]ation|quanti[sz](?:ation|ed|es)\s+(?:of\s+)?(?:the\s+)?(?:input|values|time\s+series|signals?|observations)/iu,
+      ],
     },
   ],
   retrievalQueries: [

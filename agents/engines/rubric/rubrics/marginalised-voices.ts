@@ -84,6 +84,16 @@ export const marginalisedVoicesRubric: LensRubric = {
         /(?:communit(?:y|ies)|speakers|users)\s+(?:help|helped|helps)\s+(?:to\s+)?(?:shape|decide|design|govern|set)/iu,
         /(?:community|co-design|listening)\s+(?:feedback\s+)?sessions?/iu,
         /(?:consult(?:s|ed)?|consultation\s+with)\s+(?:the\s+)?(?:affected|local|language)?\s*communit(?:y|ies)/iu,
+        // Asking the people affected what they need before deciding: "we ask developers to fill
+        // this form to better understand their needs", "interviews to learn users' priorities".
+        /(?:understand|learn|hear|gather|collect|capture|identify)\s+(?:\S+\s+){0,2}?(?:their|users['’]?|developers['’]?|creators['’]?|communit(?:y|ies)['’]?|people['’]?s?|speakers['’]?)\s+(?:needs|concerns|priorities|perspectives|views|requirements|preferences|expectations)/iu,
+        // A community asked to steer the project: "Webinar with the BigCode Community to provide
+        // strategic direction", "the community sets the roadmap".
+        near(
+          /community|communities|contributors|members|stakeholders|civil\s+society/iu,
+          /(?:provide|set|sets|setting|shape|shapes|shaping|steer|steers|steering|give|gives)\s+(?:the\s+|its\s+|our\s+)?(?:strategic\s+)?(?:direction|roadmap|priorities|agenda)/iu,
+          60,
+        ),
       ],
     },
     {
@@ -118,6 +128,12 @@ export const marginalisedVoicesRubric: LensRubric = {
         /reported\s+posts/iu,
         // Asking for one's own data to be taken out: "request that my data be removed", "removal requests", "opt out".
         /(?:request|requests|requesting|ask|asks)\s+(?:that\s+|for\s+|to\s+)?(?:\S+\s+){0,4}?(?:be\s+|have\s+(?:\S+\s+){0,2}?)?(?:removed|deleted|excluded|taken\s+down)|(?:removal|deletion|takedown|opt[-\s]?out)\s+(?:requests?|forms?|process|mechanism)/iu,
+        // People given a way to take their own work out: "giving code creators the possibility to
+        // remove data from the dataset", "allow authors to opt out", "lets artists withdraw their images".
+        /(?:giv(?:e|es|ing)|offer(?:s|ing)?|allow(?:s|ing)?|let(?:s|ting)?|enabl(?:e|es|ing))\s+(?:\S+\s+){0,3}?(?:creators|owners|authors|developers|contributors|artists|users|people|individuals|rights[-\s]?holders|data\s+subjects)\s+(?:the\s+(?:possibility|option|ability|right|chance|means)\s+)?to\s+(?:\S+\s+)?(?:remove|delete|exclude|withdraw|opt[-\s]?out|take\s+down|request\s+removal)/iu,
+        // The lab foresees objections and offers a way out: "some developers do not wish their
+        // code to be used for pre-training" is the premise of an opt-out.
+        /(?:do\s+not|don['’]t|does\s+not|doesn['’]t)\s+(?:wish|want)\s+(?:for\s+)?(?:their|his|her|your)\s+(?:\S+\s+)?(?:code|data|work|works|content|images|text|writing|art)\s+to\s+be\s+(?:used|included|trained\s+on)/iu,
       ],
     },
     {
@@ -137,6 +153,10 @@ export const marginalisedVoicesRubric: LensRubric = {
         /(?:constrained|limited|modest|low[-\s]end)\s+(?:compute|gpu|hardware|devices?)(?:\s+(?:resources|capabilities))?|run\s+(?:\S+\s+)?on[-\s]device/iu,
         /for\s+free|free\s+of\s+charge|at\s+no\s+cost/iu,
         /publicly\s+released\s+under|released\s+under\s+(?:an?\s+|the\s+)?(?:apache|mit|permissive|open)/iu,
+        // Weights anyone can take: "We host all model weights and datasets on HuggingFace", "the
+        // checkpoints are publicly available", "we release the weights of every model".
+        /(?:host|hosts|hosted|hosting|release|releases|released|releasing|publish|publishes|published|share|shares|shared|open[-\s]source[sd]?|upload(?:ed|s)?)\s+(?:all\s+|the\s+|our\s+|its\s+|their\s+)?(?:\S+\s+){0,2}?(?:model\s+)?(?:weights|checkpoints)\b/iu,
+        /(?:weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:are|is)\s+(?:now\s+)?(?:publicly|freely|openly)\s+(?:available|accessible|downloadable)/iu,
       ],
     },
     {
