@@ -40,6 +40,11 @@ export const futureModellingRubric: LensRubric = {
         /(?:before|prior\s+to)\s+(?:each\s+|every\s+|any\s+)?(?:release|deployment)/iu,
         /staged\s+(?:release|rollout|deployment|access)/iu,
         /(?:do|does|will)\s+not\s+(?:release|deploy|open[-\s]source)\s+[^.]{0,80}?because/iu,
+        // A release held back for safety reasons: "we are withholding the weights because of misuse
+        // risks", "not released until red-teaming is complete". Held back for quality is no gate.
+        /(?:not\s+(?:yet\s+)?(?:be\s+)?(?:release|released|releasing|publish|published|open[-\s]?sourc(?:e|ed|ing))|withh(?:o|e)ld(?:s|ing)?|hold(?:s|ing)?\s+back|held\s+back)\s+(?:\S+\s+){0,12}?(?:safety|misuse|risks?|harms?|abuse|red[-\s]team(?:ing|ed)?)\b/iu,
+        // Release conditioned on a review: "released only after a safety review", "pending an ethics assessment".
+        /(?:release[sd]?|deploy(?:ed|s)?|launch(?:ed|es)?|available)\s+(?:\S+\s+){0,4}?(?:only\s+)?(?:after|until|following|pending|once)\s+(?:\S+\s+){0,3}?(?:safety|red[-\s]team(?:ing)?|risk|ethics|ethical)\s+(?:reviews?|evaluations?|assessments?|testing|tests|checks?|audits?)/iu,
       ],
     },
     {
@@ -144,6 +149,7 @@ export const futureModellingRubric: LensRubric = {
           /(?:strategic\s+)?direction|roadmap|priorities|review\s+(?:the\s+)?progress|vote|votes|voting|consensus|decide|decides|decided/iu,
           60,
         ),
+        /community[-\s](?:calls?|consultations?|votes?|polls?|town[-\s]?halls?|webinars?|hearings?)/iu,
         // Decisions that need everyone's agreement: "reach consensus among all contributors".
         /(?:reach|requires?|need|needs|by)\s+(?:a\s+)?(?:consensus|agreement|vote)\s+(?:among|of|from|by)\s+(?:all\s+)?(?:the\s+|our\s+|its\s+)?(?:\S+\s+)?(?:contributors|members|participants|stakeholders|community|communities)/iu,
       ],
@@ -191,6 +197,21 @@ export const futureModellingRubric: LensRubric = {
         /(?:pre-?)?training\s+\((?:and|or)\s+fine[-\s]?tuning\)|(?:pre-?)?training\s+(?:and|or|\/)\s+fine[-\s]?tuning\s+(?:\S+\s+)?(?:jobs?|scripts?|code|configs?|configurations?|recipes?|instructions|guides?|tutorials?|notebooks?|examples?)/iu,
         /(?:fine[-\s]?tun(?:e|es|ing)|train(?:s|ing)?|adapt(?:s|ing)?)\s+(?:\S+\s+){0,4}?(?:on|with|to|using)\s+your\s+(?:own\s+)?(?:data|datasets?|domain|tasks?|images?|texts?|corpus)|to\s+use\s+your\s+(?:own\s+)?(?:data|datasets?)/iu,
         /(?:modify|edit|change|adjust|customi[sz]e|adapt|tweak)\s+(?:the\s+|your\s+|these\s+)?(?:\S+\s+){0,2}?(?:configs?|configurations?|config\s+files?|hyper-?parameters|training\s+scripts?|recipes?)\b/iu,
+        // Weights handed to users: "download the checkpoints", "the weights are available on …",
+        // "train your own LoRA", "you can run the model with …".
+        /(?:download|downloading|load|loading|pull|pulling)\s+(?:the\s+|our\s+|all\s+|these\s+)?(?:\S+\s+){0,2}?(?:weights|checkpoints)\b|(?:host|hosts|hosted|release|releases|released|publish|published|share|shared|upload(?:ed|s)?)\s+(?:all\s+|the\s+|our\s+|its\s+)?(?:\S+\s+){0,2}?(?:model\s+)?(?:weights|checkpoints)\b/iu,
+        /(?:train|fine[-\s]?tune|build|create|adapt|customi[sz]e)\s+(?:\S+\s+)?your\s+own\s+(?:\S+\s+)?(?:models?|loras?|controlnets?|adapters?|checkpoints?|versions?|variants?)/iu,
+        /(?:you|users|developers|anyone)\s+can\s+(?:also\s+)?(?:easily\s+)?(?:run|use|load|serve|deploy|host)\s+(?:the\s+|our\s+|these\s+|this\s+|all\s+)?(?:\S+\s+){0,2}?(?:models?|checkpoints?|weights)\b/iu,
+        // The reader starts the run or brings the data: "Start the training job", "Run the
+        // fine-tuning script", "Convert your data to the arrow format". The lab's own runs ("we
+        // run the training job on 64 GPUs") are compute, not user control.
+        /(?<!\bwe\s)(?<!\bWe\s)(?:start|launch|run|kick\s+off|resume)\s+(?:the\s+|a\s+|your\s+)?(?:pre-?training|training|fine[-\s]?tuning|finetuning)\s+(?:\(or\s+\S+\)\s+)?(?:jobs?|runs?|scripts?|pipeline)/iu,
+        /(?:convert|prepare|format|preprocess|bring|load|plug\s+in)\s+your\s+(?:own\s+)?(?:data|datasets?|time\s+series|corpus|images|documents)/iu,
+        // Code the reader runs the model with: "notebooks for inference", "scripts to finetune".
+        /(?:notebooks?|colabs?|scripts?|examples?|code)\s+(?:\S+\s+){0,2}?(?:for|to)\s+(?:run(?:ning)?\s+)?(?:\S+\s+){0,2}?(?:inference|fine[-\s]?tun(?:e|ing)|finetun(?:e|ing)|sampling)/iu,
+        // A local runtime, not an API: "can be used with diffusers", "is supported in vLLM".
+        /(?:can\s+be\s+(?:used|run|loaded|served)|(?:is|are)\s+(?:also\s+)?supported)\s+(?:\S+\s+){0,2}?(?:with|in|via|through|using|by)\s+(?:the\s+)?(?:\S+\s+)?(?:transformers|diffusers|vllm|llama\.cpp|ollama|comfyui|mlx|onnx|tensorrt|pytorch|jax)/iu,
+        /(?:train|training|fine[-\s]?tun(?:e|ing)|finetun(?:e|ing))\s+(?:of\s+|for\s+|your\s+own\s+)?(?:\S+\s+){0,2}?(?:loras?|controlnets?|adapters?)\b/iu,
         /(?:training|fine[-\s]?tuning|finetuning)\s+(?:scripts?|code|recipes?|configs?|notebooks?)\s+(?:\S+\s+){0,3}?(?:are\s+|is\s+)?(?:provided|available|included|released|published|open[-\s]sourced)|(?:provide|release|publish|include|share|open[-\s]source)[sd]?\s+(?:the\s+|our\s+|all\s+)?(?:\S+\s+){0,2}?(?:training|fine[-\s]?tuning|finetuning)\s+(?:scripts?|code|recipes?|configs?|notebooks?)/iu,
       ],
       exclusions: [

@@ -43,6 +43,9 @@ export const marginalisedVoicesRubric: LensRubric = {
         /(?:social|gender(?:ed)?|racial|cultural)\s+(?:bias|biases|stigma)(?:\s+(?:evaluations?|evals|benchmarks?|case\s+stud(?:y|ies)))?|bias[-\s]evals?|(?:gender|pronoun)[-\s](?:intervened|swapped|bias)/iu,
         /(?:mirror|mirrors|reinforce|reinforces|exacerbate|exacerbates|amplify|amplifies)\s+(?:and\s+\w+\s+)?(?:\S+\s+){0,2}?biases/iu,
         /(?:cultures?|groups?|people)\s+(?:are|is)\s+(?:often\s+)?(?:set\s+as\s+the\s+default|under-?represented|over-?represented)/iu,
+        // Stigma is what marginalised groups bear: benchmarks named for it ("SocialStigmaQA") and
+        // stigmatised groups or conditions are an assessment of how the model treats them.
+        /social[-\s]?stigma\w*|stigmati[sz]ed\s+(?:groups?|communities|identities|conditions|people|populations)/iu,
       ],
       exclusions: [
         // Prohibited uses list harms a user might cause; they are not an assessment of who the model harms.
