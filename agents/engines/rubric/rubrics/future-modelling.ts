@@ -199,7 +199,12 @@ export const futureModellingRubric: LensRubric = {
         /(?:modify|edit|change|adjust|customi[sz]e|adapt|tweak)\s+(?:the\s+|your\s+|these\s+)?(?:\S+\s+){0,2}?(?:configs?|configurations?|config\s+files?|hyper-?parameters|training\s+scripts?|recipes?)\b/iu,
         // Weights handed to users: "download the checkpoints", "the weights are available on …",
         // "train your own LoRA", "you can run the model with …".
-        /(?:download|downloading|load|loading|pull|pulling)\s+(?:the\s+|our\s+|all\s+|these\s+)?(?:\S+\s+){0,2}?(?:weights|checkpoints)\b|(?:host|hosts|hosted|release|releases|released|publish|published|share|shared|upload(?:ed|s)?)\s+(?:all\s+|the\s+|our\s+|its\s+)?(?:\S+\s+){0,2}?(?:model\s+)?(?:weights|checkpoints)\b/iu,
+        /(?:download|downloading|load|loading|pull|pulling)\s+(?:the\s+|our\s+|all\s+|these\s+)?(?:\S+\s+){0,2}?(?:weights|checkpoints)\b|(?:host|hosts|hosted|release|releases|released|publish|published|share|shared|provide|provides|provided|offer|offers|upload(?:ed|s)?|make\s+available|made\s+available)\s+(?:all\s+|the\s+|our\s+|its\s+)?(?:\S+\s+){0,2}?[\[`*_]*(?:model\s+)?(?:weights|checkpoints)\b/iu,
+        // Models put where anyone can download them: "All Pythia models are hosted on the Hugging
+        // Face Hub". Availability through a vendor's API is not the user's control, so only
+        // download hubs are read.
+        /(?:models?|weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:are|is)\s+(?:all\s+|now\s+|publicly\s+|freely\s+|openly\s+)?(?:hosted|available|released|published|downloadable)\s+(?:on|at|from|via|through|in)\s+(?:the\s+|our\s+)?[\[`*_]*(?:hugging\s?face|hf\b|hub\b|github)/iu,
+        /can\s+be\s+(?:easily\s+)?(?:loaded|downloaded|run|served)\s+(?:\S+\s+){0,2}?(?:with|using|via|through|from|in)\s+[\[`*_]*(?:the\s+)?[\[`*_]*(?:hugging\s?face|transformers|diffusers|vllm|llama\.cpp|ollama|comfyui|mlx|onnx|tensorrt|pytorch|jax)/iu,
         /(?:train|fine[-\s]?tune|build|create|adapt|customi[sz]e)\s+(?:\S+\s+)?your\s+own\s+(?:\S+\s+)?(?:models?|loras?|controlnets?|adapters?|checkpoints?|versions?|variants?)/iu,
         /(?:you|users|developers|anyone)\s+can\s+(?:also\s+)?(?:easily\s+)?(?:run|use|load|serve|deploy|host)\s+(?:the\s+|our\s+|these\s+|this\s+|all\s+)?(?:\S+\s+){0,2}?(?:models?|checkpoints?|weights)\b/iu,
         // The reader starts the run or brings the data: "Start the training job", "Run the
@@ -210,7 +215,11 @@ export const futureModellingRubric: LensRubric = {
         // Code the reader runs the model with: "notebooks for inference", "scripts to finetune".
         /(?:notebooks?|colabs?|scripts?|examples?|code)\s+(?:\S+\s+){0,2}?(?:for|to)\s+(?:run(?:ning)?\s+)?(?:\S+\s+){0,2}?(?:inference|fine[-\s]?tun(?:e|ing)|finetun(?:e|ing)|sampling)/iu,
         // A local runtime, not an API: "can be used with diffusers", "is supported in vLLM".
-        /(?:can\s+be\s+(?:used|run|loaded|served)|(?:is|are)\s+(?:also\s+)?supported)\s+(?:\S+\s+){0,2}?(?:with|in|via|through|using|by)\s+(?:the\s+)?(?:\S+\s+)?(?:transformers|diffusers|vllm|llama\.cpp|ollama|comfyui|mlx|onnx|tensorrt|pytorch|jax)/iu,
+        /(?:can\s+be\s+(?:used|run|loaded|served)|(?:is|are)\s+(?:also\s+)?supported)\s+(?:\S+\s+){0,2}?(?:with|in|via|through|using|by)\s+(?:the\s+)?(?:\S+\s+)?[\[`*_]*(?:transformers|diffusers|vllm|llama\.cpp|ollama|comfyui|mlx|onnx|tensorrt|pytorch|jax)/iu,
+        /(?:weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:are|is)\s+(?:now\s+|publicly\s+|freely\s+|openly\s+)?(?:available|downloadable|accessible)\s+(?:on|at|from|via|through|for\s+download)/iu,
+        // Runs on hardware the user owns: "cheap enough to fine-tune on consumer hardware".
+        /(?:consumer|commodity|personal)[-\s](?:grade\s+)?(?:hardware|gpus?|graphics\s+cards?|laptops?|machines?|devices?|computers?)|(?:your|their)\s+own\s+(?:hardware|gpus?|laptops?|machines?|computers?|infrastructure)/iu,
+        /(?:gradio|streamlit|comfyui)\s+(?:\S+\s+)?(?:apps?|demos?|ui|web\s+ui|interfaces?|nodes?|workflows?)/iu,
         /(?:train|training|fine[-\s]?tun(?:e|ing)|finetun(?:e|ing))\s+(?:of\s+|for\s+|your\s+own\s+)?(?:\S+\s+){0,2}?(?:loras?|controlnets?|adapters?)\b/iu,
         /(?:training|fine[-\s]?tuning|finetuning)\s+(?:scripts?|code|recipes?|configs?|notebooks?)\s+(?:\S+\s+){0,3}?(?:are\s+|is\s+)?(?:provided|available|included|released|published|open[-\s]sourced)|(?:provide|release|publish|include|share|open[-\s]source)[sd]?\s+(?:the\s+|our\s+|all\s+)?(?:\S+\s+){0,2}?(?:training|fine[-\s]?tuning|finetuning)\s+(?:scripts?|code|recipes?|configs?|notebooks?)/iu,
       ],
