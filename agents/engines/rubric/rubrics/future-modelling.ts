@@ -199,7 +199,7 @@ export const futureModellingRubric: LensRubric = {
         /(?:modify|edit|change|adjust|customi[sz]e|adapt|tweak)\s+(?:the\s+|your\s+|these\s+)?(?:\S+\s+){0,2}?(?:configs?|configurations?|config\s+files?|hyper-?parameters|training\s+scripts?|recipes?)\b/iu,
         // Weights handed to users: "download the checkpoints", "the weights are available on …",
         // "train your own LoRA", "you can run the model with …".
-        /(?:download|downloading|load|loading|pull|pulling)\s+(?:the\s+|our\s+|all\s+|these\s+)?(?:\S+\s+){0,2}?(?:weights|checkpoints)\b|(?:host|hosts|hosted|release|releases|released|publish|published|share|shared|provide|provides|provided|offer|offers|upload(?:ed|s)?|make\s+available|made\s+available)\s+(?:all\s+|the\s+|our\s+|its\s+)?(?:\S+\s+){0,2}?[\[`*_]*(?:model\s+)?(?:weights|checkpoints)\b/iu,
+        /(?:download|downloading|load|loading|pull|pulling)\s+(?:the\s+|our\s+|all\s+|these\s+)?(?:\S+\s+){0,2}?(?:weights|checkpoints|models)\b|(?:host|hosts|hosted|release|releases|released|publish|published|share|shared|provide|provides|provided|offer|offers|upload(?:ed|s)?|make\s+available|made\s+available)\s+(?:all\s+|the\s+|our\s+|its\s+)?(?:\S+\s+){0,2}?[\[`*_]*(?:model\s+)?(?:weights|checkpoints)\b/iu,
         // Models put where anyone can download them: "All Pythia models are hosted on the Hugging
         // Face Hub". Availability through a vendor's API is not the user's control, so only
         // download hubs are read.
@@ -214,8 +214,13 @@ export const futureModellingRubric: LensRubric = {
         /(?:convert|prepare|format|preprocess|bring|load|plug\s+in)\s+your\s+(?:own\s+)?(?:data|datasets?|time\s+series|corpus|images|documents)/iu,
         // Code the reader runs the model with: "notebooks for inference", "scripts to finetune".
         /(?:notebooks?|colabs?|scripts?|examples?|code)\s+(?:\S+\s+){0,2}?(?:for|to)\s+(?:run(?:ning)?\s+)?(?:\S+\s+){0,2}?(?:inference|fine[-\s]?tun(?:e|ing)|finetun(?:e|ing)|sampling)/iu,
+        // Guidance handed to the reader: "instructions for training Stable Cascade", "notebooks
+        // provided for text-to-image and LoRA", "we provide code for finetuning and ControlNet".
+        /instructions\s+(?:\S+\s+){0,2}?(?:for|on|to|about)\s+(?:how\s+to\s+)?(?:\S+\s+){0,1}?(?:train|training|fine[-\s]?tun\w+|finetun\w+|run|running|use|using|deploy|deploying|inference|sampling)\b/iu,
+        /notebooks?\s+(?:\S+\s+){0,2}?(?:provided|included)|(?:provided|included|example)\s+notebooks?/iu,
+        /(?:provide|provides|provided|release|releases|released|share|shares|shared|publish|publishes|published|open[-\s]sourced?)\s+(?:the\s+|our\s+|all\s+)?(?:\S+\s+){0,2}?(?:code|scripts?|notebooks?)\s+(?:for|to)\s+(?:\S+\s+)?(?:train|training|fine[-\s]?tun\w+|finetun\w+|inference|run|running|sampling)\b/iu,
         // A local runtime, not an API: "can be used with diffusers", "is supported in vLLM".
-        /(?:can\s+be\s+(?:used|run|loaded|served)|(?:is|are)\s+(?:also\s+)?supported)\s+(?:\S+\s+){0,2}?(?:with|in|via|through|using|by)\s+(?:the\s+)?(?:\S+\s+)?[\[`*_]*(?:transformers|diffusers|vllm|llama\.cpp|ollama|comfyui|mlx|onnx|tensorrt|pytorch|jax)/iu,
+        /(?:can\s+be\s+(?:used|run|loaded|served)|(?:is|are)\s+(?:also\s+|now\s+)?(?:supported|available|integrated))\s+(?:\S+\s+){0,2}?(?:with|in|via|through|using|by)\s+(?:the\s+)?(?:\S+\s+)?[\[`*_]*(?:transformers|diffusers|vllm|llama\.cpp|ollama|comfyui|mlx|onnx|tensorrt|pytorch|jax)/iu,
         /(?:weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:are|is)\s+(?:now\s+|publicly\s+|freely\s+|openly\s+)?(?:available|downloadable|accessible)\s+(?:on|at|from|via|through|for\s+download)/iu,
         // Runs on hardware the user owns: "cheap enough to fine-tune on consumer hardware".
         /(?:consumer|commodity|personal)[-\s](?:grade\s+)?(?:hardware|gpus?|graphics\s+cards?|laptops?|machines?|devices?|computers?)|(?:your|their)\s+own\s+(?:hardware|gpus?|laptops?|machines?|computers?|infrastructure)/iu,
