@@ -60,6 +60,8 @@ export const futureModellingRubric: LensRubric = {
         /(?:reskill|upskill)(?:ing|s|ed)?|retrain(?:ing|s|ed)?\s+(?:of\s+)?(?:programmes?|programs?|workers|staff|people|employees|the\s+workforce|developers)/iu,
         /(?:economic|labou?r[-\s]market)\s+(?:impacts?|disruption|effects?)/iu,
         /future\s+of\s+work/iu,
+        // Whose living is at stake: "the livelihoods of artists", "could put illustrators out of work".
+        /livelihoods?|(?:put|puts|putting|throw|throws)\s+(?:\S+\s+){0,3}?out\s+of\s+(?:work|jobs?|business)|(?:lose|lost|losing|loses)\s+(?:their\s+)?(?:jobs|livelihoods?|income)/iu,
       ],
     },
     {
@@ -94,7 +96,11 @@ export const futureModellingRubric: LensRubric = {
       gapText: 'No environmental or compute/energy cost disclosure for training or inference.',
       findingText: 'Names the environmental cost of training and running its models.',
       weight: 2,
-      patterns: energyAndEmissions,
+      patterns: [
+        ...energyAndEmissions,
+        // Emissions as labs report them: "CO2 eq", "tCO2e", power drawn, offsets bought.
+        /co2[-\s]?eq\.?|t?co2e|carbon[-\s](?:neutral(?:ity)?|offsets?|offsetting|free\s+(?:energy|electricity|power))|net[-\s]zero|power\s+(?:consumption|draw|usage)/iu,
+      ],
     },
     {
       id: 'deployment-governance',
@@ -116,6 +122,9 @@ export const futureModellingRubric: LensRubric = {
         // governance of deployments it does not run itself.
         /(?:you|licensees?|deployers?|distributors?|downstream\s+(?:users|developers|deployers)|anyone\s+(?:who|that)\s+(?:shares|distributes|deploys|redistributes))\s+(?:\S+\s+){0,4}?(?:must|shall|are\s+required\s+to|agrees?\s+to|have\s+to)\s+(?:\S+\s+){0,8}?(?:include|pass|place|impose|enforce|apply|flow|carry|extend|bind|require|notify)\s+(?:\S+\s+){0,6}?(?:restrictions|terms|obligations|conditions|limitations)/iu,
         /(?:use\s+)?restrictions\s+(?:\S+\s+){0,6}?(?:apply|extend|pass(?:ed)?|flow|carry)\s+(?:\S+\s+){0,2}?(?:to|down\s+to|on\s+to)\s+(?:\S+\s+){0,2}?(?:downstream|derivatives?|modifications|subsequent|further|all|any|every|third)/iu,
+        // Watching a deployment and being able to stop it: "we monitor usage for abuse", "access
+        // may be revoked for violations", a published governance card for the release.
+        /monitor(?:s|ed|ing)?\s+(?:\S+\s+){0,4}?(?:for\s+)?(?:abuse|misuse|violations|policy\s+violations|harmful\s+use)|(?:revoke|revokes|revoked|suspend|suspends|suspended|terminate|terminates|terminated)\s+(?:\S+\s+){0,3}?(?:access|licen[cs]es?|accounts?|api\s+keys?)|governance\s+cards?/iu,
         /recommend\s+(?:using|deploying|pairing|running)\s+(?:\S+\s+){0,4}?(?:alongside|together\s+with|with|behind)\s+(?:\S+\s+){0,3}?(?:guardian|guardrails?|safety\s+(?:model|classifier|filter)|moderation|content\s+filter)/iu,
         /(?:downstream|subsequent)\s+(?:users|deployers|developers|distributors|recipients|licensees)\s+(?:\S+\s+){0,6}?(?:must|are\s+bound|shall|agree|are\s+required)|(?:a\s+)?similar\s+set\s+of\s+(?:use\s+)?restrictions|(?:enforceable|binding)\s+(?:use\s+)?restrictions/iu,
       ],

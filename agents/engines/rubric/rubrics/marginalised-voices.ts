@@ -72,6 +72,8 @@ export const marginalisedVoicesRubric: LensRubric = {
         /(?:annotator|labell?er|rater|worker|contractor|moderator)s?['’]?\s+(?:pay|wages?|conditions|rights|welfare)/iu,
         /(?:fair|living|livable|liveable)\s+wages?|paid\s+fairly/iu,
         /(?:fair|decent|safe)\s+working\s+conditions/iu,
+        // Pay stated as a rate: "above the local minimum wage", "$15 per hour".
+        /minimum\s+wage|(?:hourly|per[-\s]hour)\s+(?:rate|wage|pay)|\$\s?\d+(?:\.\d+)?\s*(?:\/|per|an)\s*(?:hour|hr)\b/iu,
       ],
     },
     {
@@ -136,7 +138,14 @@ export const marginalisedVoicesRubric: LensRubric = {
         /(?:giv(?:e|es|ing)|offer(?:s|ing)?|allow(?:s|ing)?|let(?:s|ting)?|enabl(?:e|es|ing))\s+(?:\S+\s+){0,3}?(?:creators|owners|authors|developers|contributors|artists|users|people|individuals|rights[-\s]?holders|data\s+subjects)\s+(?:the\s+(?:possibility|option|ability|right|chance|means)\s+)?to\s+(?:\S+\s+)?(?:remove|delete|exclude|withdraw|opt[-\s]?out|take\s+down|request\s+removal)/iu,
         // The lab foresees objections and offers a way out: "some developers do not wish their
         // code to be used for pre-training" is the premise of an opt-out.
+        // A contact offered for a complaint or a removal: "email us to report a harmful output or
+        // to have your data removed". Security contacts are not a channel for the people harmed.
+        /(?:contact|email|e-mail|write\s+to|reach\s+out\s+to|reach\s+out\s+at)\s+(?:us\s+)?(?:\S+\s+){0,6}?(?:to|if\s+you\s+(?:want|wish|would\s+like)\s+to)\s+(?:\S+\s+){0,2}?(?:report|remove|delete|opt[-\s]?out|flag|complain|contest|appeal|request\s+(?:the\s+)?removal)\b/iu,
         /(?:do\s+not|don['’]t|does\s+not|doesn['’]t)\s+(?:wish|want)\s+(?:for\s+)?(?:their|his|her|your)\s+(?:\S+\s+)?(?:code|data|work|works|content|images|text|writing|art)\s+to\s+be\s+(?:used|included|trained\s+on)/iu,
+      ],
+      exclusions: [
+        // Security reports go to the engineers; they are not recourse for people the models harm.
+        /(?:security|vulnerabilit(?:y|ies))\s+(?:issues?|bugs?|reports?|notifications?|disclosures?)|report(?:ing)?\s+(?:\S+\s+){0,2}?(?:security|vulnerabilit(?:y|ies)|bugs?)\b/iu,
       ],
     },
     {
@@ -160,6 +169,9 @@ export const marginalisedVoicesRubric: LensRubric = {
         // checkpoints are publicly available", "we release the weights of every model".
         /(?:host|hosts|hosted|hosting|release|releases|released|releasing|publish|publishes|published|share|shares|shared|open[-\s]source[sd]?|upload(?:ed|s)?)\s+(?:all\s+|the\s+|our\s+|its\s+|their\s+)?(?:\S+\s+){0,2}?(?:model\s+)?(?:weights|checkpoints)\b/iu,
         /(?:weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:are|is)\s+(?:now\s+)?(?:publicly|freely|openly)\s+(?:available|accessible|downloadable)/iu,
+        // Models on a public download hub rather than behind a paid API: "All models are hosted on
+        // the Hugging Face Hub".
+        /(?:models?|weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:are|is)\s+(?:all\s+|now\s+|publicly\s+|freely\s+|openly\s+)?(?:hosted|available|released|published|downloadable)\s+(?:on|at|from|via|through|in)\s+(?:the\s+|our\s+)?[\[`*_]*(?:hugging\s?face|hf\b|hub\b|github)/iu,
       ],
     },
     {
