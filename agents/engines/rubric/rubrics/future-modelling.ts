@@ -83,6 +83,8 @@ export const futureModellingRubric: LensRubric = {
         // What a usage policy forbids, as an activity: "Producing … illegal weapons or explosives",
         // "Conducting cyber attacks, including ransomware". Topics a dataset covers are not scenarios.
         /(?:produc|creat|plann|build|mak|synthesi[sz]|develop|distribut|acquir|conduct|launch|facilitat|generat|spread|hack|disrupt|damag|destroy|forg)(?:e|es|ed|ing)?\s+(?:\S+\s+){0,5}?(?:weapons?|explosives?|bombs?|malware|ransomware|attacks?|pathogens?|toxins?|controlled\s+substances|disinformation|propaganda|scams?|fraud|infrastructure|computer\s+systems|government\s+documents)/iu,
+        // Attacks on the model itself and failure modes of advanced systems.
+        /jailbreak(?:s|ing)?\s+(?:attacks?|attempts?|prompts?)|prompt[-\s]injections?|deceptive\s+(?:behaviou?rs?|alignment)|scheming|sandbagging|reward\s+hacking/iu,
         /terroris(?:m|t)|ransomware|ddos|phishing|social\s+engineering\s+attacks?|child\s+sexual\s+abuse|csam|election\s+(?:interference|manipulation)|critical\s+infrastructure|deep-?fakes?|non-?consensual\s+(?:intimate\s+)?(?:images?|imagery)/iu,
       ],
       exclusions: [
@@ -206,6 +208,9 @@ export const futureModellingRubric: LensRubric = {
         /(?:pre-?)?training\s+\((?:and|or)\s+fine[-\s]?tuning\)|(?:pre-?)?training\s+(?:and|or|\/)\s+fine[-\s]?tuning\s+(?:\S+\s+)?(?:jobs?|scripts?|code|configs?|configurations?|recipes?|instructions|guides?|tutorials?|notebooks?|examples?)/iu,
         /(?:fine[-\s]?tun(?:e|es|ing)|train(?:s|ing)?|adapt(?:s|ing)?)\s+(?:\S+\s+){0,4}?(?:on|with|to|using)\s+your\s+(?:own\s+)?(?:data|datasets?|domain|tasks?|images?|texts?|corpus)|to\s+use\s+your\s+(?:own\s+)?(?:data|datasets?)/iu,
         /(?:modify|edit|change|adjust|customi[sz]e|adapt|tweak)\s+(?:the\s+|your\s+|these\s+)?(?:\S+\s+){0,2}?(?:configs?|configurations?|config\s+files?|hyper-?parameters|training\s+scripts?|recipes?)\b/iu,
+        // Weights under a licence that lets users keep and change them: "the models are released
+        // under the Apache 2.0 license".
+        /(?:models?|weights|checkpoints)\s+(?:\S+\s+){0,6}?(?:released|licensed|available|distributed)\s+under\s+(?:an?\s+|the\s+)?(?:apache|mit|bsd|permissive|open|cc[-\s]by)/iu,
         // Weights handed to users: "download the checkpoints", "the weights are available on …",
         // "train your own LoRA", "you can run the model with …".
         /(?:download|downloading|load|loading|pull|pulling)\s+(?:the\s+|our\s+|all\s+|these\s+)?(?:\S+\s+){0,2}?(?:weights|checkpoints|models)\b|(?:host|hosts|hosted|release|releases|released|publish|published|share|shared|provide|provides|provided|offer|offers|upload(?:ed|s)?|make\s+available|made\s+available)\s+(?:all\s+|the\s+|our\s+|its\s+)?(?:\S+\s+){0,2}?[\[`*_]*(?:model\s+)?(?:weights|checkpoints)\b/iu,
