@@ -156,8 +156,8 @@ export const futureModellingRubric: LensRubric = {
         // The people affected set the direction or review progress: "the community to provide
         // strategic direction", "members vote on the roadmap".
         near(
-          /community|communities|contributors|members|stakeholders|public|citizens/iu,
-          /(?:strategic\s+)?direction|roadmap|priorities|review\s+(?:the\s+)?progress|vote|votes|voting|consensus|decide|decides|decided/iu,
+          /community|communities|contributors|stakeholders|citizens|(?:the|members\s+of\s+the)\s+public/iu,
+          /(?:provide|provides|set|sets|setting|shape|shapes|shaping|steer|steers|steering|give|gives|decide|decides|discuss|discusses)\s+(?:the\s+|its\s+|our\s+)?(?:strategic\s+|future\s+|project['’]?s?\s+)?(?:direction|roadmap|priorities|agenda)|review\s+(?:the\s+)?progress|vot(?:e|es|ed|ing)|consensus/iu,
           60,
         ),
         /community[-\s](?:calls?|consultations?|votes?|polls?|town[-\s]?halls?|webinars?|hearings?)/iu,

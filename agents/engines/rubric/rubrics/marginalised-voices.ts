@@ -95,7 +95,7 @@ export const marginalisedVoicesRubric: LensRubric = {
         // A community asked to steer the project: "Webinar with the BigCode Community to provide
         // strategic direction", "the community sets the roadmap".
         near(
-          /community|communities|contributors|members|stakeholders|civil\s+society/iu,
+          /community|communities|contributors|stakeholders|civil\s+society/iu,
           /(?:provide|set|sets|setting|shape|shapes|shaping|steer|steers|steering|give|gives)\s+(?:the\s+|its\s+|our\s+)?(?:strategic\s+)?(?:direction|roadmap|priorities|agenda)/iu,
           60,
         ),
