@@ -84,7 +84,7 @@ export const futureModellingRubric: LensRubric = {
         // "Conducting cyber attacks, including ransomware". Topics a dataset covers are not scenarios.
         /(?:produc|creat|plann|build|mak|synthesi[sz]|develop|distribut|acquir|conduct|launch|facilitat|generat|spread|hack|disrupt|damag|destroy|forg)(?:e|es|ed|ing)?\s+(?:\S+\s+){0,5}?(?:weapons?|explosives?|bombs?|malware|ransomware|attacks?|pathogens?|toxins?|controlled\s+substances|disinformation|propaganda|scams?|fraud|infrastructure|computer\s+systems|government\s+documents)/iu,
         // Attacks on the model itself and failure modes of advanced systems.
-        /jailbreak(?:s|ing)?\s+(?:attacks?|attempts?|prompts?)|prompt[-\s]injections?|deceptive\s+(?:behaviou?rs?|alignment)|scheming|sandbagging|reward\s+hacking/iu,
+        /jailbreak(?:s|ing)?\s+(?:attacks?|attempts?)|prompt[-\s]injections?|deceptive\s+(?:behaviou?rs?|alignment)|scheming|sandbagging|reward\s+hacking/iu,
         /terroris(?:m|t)|ransomware|ddos|phishing|social\s+engineering\s+attacks?|child\s+sexual\s+abuse|csam|election\s+(?:interference|manipulation)|critical\s+infrastructure|deep-?fakes?|non-?consensual\s+(?:intimate\s+)?(?:images?|imagery)/iu,
       ],
       exclusions: [

@@ -45,6 +45,9 @@ export const marginalisedVoicesRubric: LensRubric = {
         /(?:cultures?|groups?|people)\s+(?:are|is)\s+(?:often\s+)?(?:set\s+as\s+the\s+default|under-?represented|over-?represented)/iu,
         // Stigma is what marginalised groups bear: benchmarks named for it ("SocialStigmaQA") and
         // stigmatised groups or conditions are an assessment of how the model treats them.
+        // Disparate performance said in plain words: "works less well for speakers of other
+        // languages", "will not work as well on darker skin tones".
+        /(?:(?:does|do|will)\s+not\s+(?:work|perform)\s+as\s+well|(?:works?|performs?|performed|performance\s+is|accuracy\s+is)\s+(?:\S+\s+)?(?:worse|poorly|less\s+well|lower|degraded))\s+(?:\S+\s+){0,3}?(?:on|for|with|in|across)\s+(?:\S+\s+){0,3}?(?:non-english|other\s+languages|dialects?|accents?|women|girls|black|darker|skin\s+tones?|minorit\w+|older\s+(?:people|adults)|elderly|children|low-resource|non-western|communities|cultures|ethnic\w*|racial\w*|genders?)/iu,
         /social[-\s]?stigma\w*|stigmati[sz]ed\s+(?:groups?|communities|identities|conditions|people|populations)/iu,
       ],
       exclusions: [
