@@ -40,6 +40,11 @@ export const futureModellingRubric: LensRubric = {
         /(?:before|prior\s+to)\s+(?:each\s+|every\s+|any\s+)?(?:release|deployment)/iu,
         /staged\s+(?:release|rollout|deployment|access)/iu,
         /(?:do|does|will)\s+not\s+(?:release|deploy|open[-\s]source)\s+[^.]{0,80}?because/iu,
+        // A release held back for safety reasons: "we are withholding the weights because of misuse
+        // risks", "not released until red-teaming is complete". Held back for quality is no gate.
+        /(?:not\s+(?:yet\s+)?(?:be\s+)?(?:release|released|releasing|publish|published|open[-\s]?sourc(?:e|ed|ing))|withh(?:o|e)ld(?:s|ing)?|hold(?:s|ing)?\s+back|held\s+back)\s+(?:\S+\s+){0,12}?(?:safety|misuse|risks?|harms?|abuse|red[-\s]team(?:ing|ed)?)\b/iu,
+        // Release conditioned on a review: "released only after a safety review", "pending an ethics assessment".
+        /(?:release[sd]?|deploy(?:ed|s)?|launch(?:ed|es)?|available)\s+(?:\S+\s+){0,4}?(?:only\s+)?(?:after|until|following|pending|once)\s+(?:\S+\s+){0,3}?(?:safety|red[-\s]team(?:ing)?|risk|ethics|ethical)\s+(?:reviews?|evaluations?|assessments?|testing|tests|checks?|audits?)/iu,
       ],
     },
     {
@@ -55,6 +60,8 @@ export const futureModellingRubric: LensRubric = {
         /(?:reskill|upskill)(?:ing|s|ed)?|retrain(?:ing|s|ed)?\s+(?:of\s+)?(?:programmes?|programs?|workers|staff|people|employees|the\s+workforce|developers)/iu,
         /(?:economic|labou?r[-\s]market)\s+(?:impacts?|disruption|effects?)/iu,
         /future\s+of\s+work/iu,
+        // Whose living is at stake: "the livelihoods of artists", "could put illustrators out of work".
+        /livelihoods?|(?:put|puts|putting|throw|throws)\s+(?:\S+\s+){0,3}?out\s+of\s+(?:work|jobs?|business)|(?:lose|lost|losing|loses)\s+(?:their\s+)?(?:jobs|livelihoods?|income)/iu,
       ],
     },
     {
@@ -76,6 +83,8 @@ export const futureModellingRubric: LensRubric = {
         // What a usage policy forbids, as an activity: "Producing … illegal weapons or explosives",
         // "Conducting cyber attacks, including ransomware". Topics a dataset covers are not scenarios.
         /(?:produc|creat|plann|build|mak|synthesi[sz]|develop|distribut|acquir|conduct|launch|facilitat|generat|spread|hack|disrupt|damag|destroy|forg)(?:e|es|ed|ing)?\s+(?:\S+\s+){0,5}?(?:weapons?|explosives?|bombs?|malware|ransomware|attacks?|pathogens?|toxins?|controlled\s+substances|disinformation|propaganda|scams?|fraud|infrastructure|computer\s+systems|government\s+documents)/iu,
+        // Attacks on the model itself and failure modes of advanced systems.
+        /jailbreak(?:s|ing)?\s+(?:attacks?|attempts?)|prompt[-\s]injections?|deceptive\s+(?:behaviou?rs?|alignment)|scheming|sandbagging|reward\s+hacking/iu,
         /terroris(?:m|t)|ransomware|ddos|phishing|social\s+engineering\s+attacks?|child\s+sexual\s+abuse|csam|election\s+(?:interference|manipulation)|critical\s+infrastructure|deep-?fakes?|non-?consensual\s+(?:intimate\s+)?(?:images?|imagery)/iu,
       ],
       exclusions: [
@@ -89,7 +98,11 @@ export const futureModellingRubric: LensRubric = {
       gapText: 'No environmental or compute/energy cost disclosure for training or inference.',
       findingText: 'Names the environmental cost of training and running its models.',
       weight: 2,
-      patterns: energyAndEmissions,
+      patterns: [
+        ...energyAndEmissions,
+        // Emissions as labs report them: "CO2 eq", "tCO2e", power drawn, offsets bought.
+        /co2[-\s]?eq\.?|t?co2e|carbon[-\s](?:neutral(?:ity)?|offsets?|offsetting|free\s+(?:energy|electricity|power))|net[-\s]zero|power\s+(?:consumption|draw|usage)/iu,
+      ],
     },
     {
       id: 'deployment-governance',
@@ -111,8 +124,16 @@ export const futureModellingRubric: LensRubric = {
         // governance of deployments it does not run itself.
         /(?:you|licensees?|deployers?|distributors?|downstream\s+(?:users|developers|deployers)|anyone\s+(?:who|that)\s+(?:shares|distributes|deploys|redistributes))\s+(?:\S+\s+){0,4}?(?:must|shall|are\s+required\s+to|agrees?\s+to|have\s+to)\s+(?:\S+\s+){0,8}?(?:include|pass|place|impose|enforce|apply|flow|carry|extend|bind|require|notify)\s+(?:\S+\s+){0,6}?(?:restrictions|terms|obligations|conditions|limitations)/iu,
         /(?:use\s+)?restrictions\s+(?:\S+\s+){0,6}?(?:apply|extend|pass(?:ed)?|flow|carry)\s+(?:\S+\s+){0,2}?(?:to|down\s+to|on\s+to)\s+(?:\S+\s+){0,2}?(?:downstream|derivatives?|modifications|subsequent|further|all|any|every|third)/iu,
+        // Watching a deployment and being able to stop it: "we monitor usage for abuse", "access
+        // may be revoked for violations", a published governance card for the release.
+        /monitor(?:s|ed|ing)?\s+(?:\S+\s+){0,4}?(?:for\s+)?(?:abuse|misuse|violations|policy\s+violations|harmful\s+use)|(?:revoke|revokes|revoked|suspend|suspends|suspended|terminate|terminates|terminated)\s+(?:\S+\s+){0,3}?(?:access|licen[cs]es?|accounts?|api\s+keys?)|governance\s+cards?/iu,
         /recommend\s+(?:using|deploying|pairing|running)\s+(?:\S+\s+){0,4}?(?:alongside|together\s+with|with|behind)\s+(?:\S+\s+){0,3}?(?:guardian|guardrails?|safety\s+(?:model|classifier|filter)|moderation|content\s+filter)/iu,
         /(?:downstream|subsequent)\s+(?:users|deployers|developers|distributors|recipients|licensees)\s+(?:\S+\s+){0,6}?(?:must|are\s+bound|shall|agree|are\s+required)|(?:a\s+)?similar\s+set\s+of\s+(?:use\s+)?restrictions|(?:enforceable|binding)\s+(?:use\s+)?restrictions/iu,
+      ],
+      exclusions: [
+        // What a product is sold for ("intended for use cases … such as model observability and
+        // monitoring") is its market, not who oversees the systems it is deployed in.
+        /(?:intended\s+for|use[-\s]cases?)\s+[^.]{0,80}?(?:such\s+as|like|including)\s+[^.]{0,120}/iu,
       ],
     },
     {
@@ -128,6 +149,20 @@ export const futureModellingRubric: LensRubric = {
         /deliberative\s+(?:polls?|processes|forums?)/iu,
         /(?:whose|which)\s+futures?/iu,
         /(?:alternative|plural|multiple|different)\s+futures/iu,
+        // Open sessions where a community is asked about the project's course: "Webinar with the
+        // BigCode Community to provide strategic direction", "town hall with our users". A social
+        // meetup is not deliberation, so only sessions held to be heard are named.
+        /(?:webinars?|town[-\s]?halls?|public\s+meetings?|open\s+meetings?|hearings?|consultations?|roundtables?|listening\s+sessions?|assembl(?:y|ies))\s+(?:with|for|of)\s+(?:the\s+|our\s+|its\s+|a\s+)?(?:\S+\s+){0,2}?(?:community|communities|public|stakeholders|contributors|members|users|citizens)/iu,
+        // The people affected set the direction or review progress: "the community to provide
+        // strategic direction", "members vote on the roadmap".
+        near(
+          /community|communities|contributors|stakeholders|citizens|(?:the|members\s+of\s+the)\s+public/iu,
+          /(?:provide|provides|set|sets|setting|shape|shapes|shaping|steer|steers|steering|give|gives|decide|decides|discuss|discusses)\s+(?:the\s+|its\s+|our\s+)?(?:strategic\s+|future\s+|project['’]?s?\s+)?(?:direction|roadmap|priorities|agenda)|review\s+(?:the\s+)?progress|vot(?:e|es|ed|ing)|consensus/iu,
+          60,
+        ),
+        /community[-\s](?:calls?|consultations?|votes?|polls?|town[-\s]?halls?|webinars?|hearings?)/iu,
+        // Decisions that need everyone's agreement: "reach consensus among all contributors".
+        /(?:reach|requires?|need|needs|by)\s+(?:a\s+)?(?:consensus|agreement|vote)\s+(?:among|of|from|by)\s+(?:all\s+)?(?:the\s+|our\s+|its\s+)?(?:\S+\s+)?(?:contributors|members|participants|stakeholders|community|communities)/iu,
       ],
     },
     {
@@ -166,8 +201,52 @@ export const futureModellingRubric: LensRubric = {
         /can\s+be\s+(?:fine[-\s]?tuned|adapted|downloaded|cloned|customi[sz]ed|run\s+locally)|(?:obtain|obtaining|download|downloading)\s+the\s+weights|open[-\s]weights?\s+models?/iu,
         /example\s+of\s+(?:continual\s+)?(?:pre-?training|fine[-\s]?tuning)/iu,
         /(?:you\s+can|users\s+can)\s+(?:also\s+)?(?:run|host|launch|start)\s+(?:a|an|the|your\s+own)\s+(?:\S+\s+){0,3}?(?:web\s+ui|demo|server|interface|app)/iu,
+        // Instructions that hand training to the reader: "if you're interested in fine-tuning the
+        // model", "Start the training (or fine-tuning) job", "Modify the training configs to use
+        // your data", "scripts to finetune the model on your own dataset".
+        /(?:interested\s+in|want\s+to|wish\s+to|like\s+to|how\s+to|you\s+can|you\s+may|users\s+can|developers\s+can)\s+(?:also\s+)?(?:\S+\s+){0,2}?(?:fine[-\s]?tun(?:e|ing)|(?:continue\s+)?(?:pre-?)?train(?:ing)?|adapt(?:ing)?|customi[sz](?:e|ing)|extend(?:ing)?)\b/iu,
+        /(?:pre-?)?training\s+\((?:and|or)\s+fine[-\s]?tuning\)|(?:pre-?)?training\s+(?:and|or|\/)\s+fine[-\s]?tuning\s+(?:\S+\s+)?(?:jobs?|scripts?|code|configs?|configurations?|recipes?|instructions|guides?|tutorials?|notebooks?|examples?)/iu,
+        /(?:fine[-\s]?tun(?:e|es|ing)|train(?:s|ing)?|adapt(?:s|ing)?)\s+(?:\S+\s+){0,4}?(?:on|with|to|using)\s+your\s+(?:own\s+)?(?:data|datasets?|domain|tasks?|images?|texts?|corpus)|to\s+use\s+your\s+(?:own\s+)?(?:data|datasets?)/iu,
+        /(?:modify|edit|change|adjust|customi[sz]e|adapt|tweak)\s+(?:the\s+|your\s+|these\s+)?(?:\S+\s+){0,2}?(?:configs?|configurations?|config\s+files?|hyper-?parameters|training\s+scripts?|recipes?)\b/iu,
+        // Weights under a licence that lets users keep and change them: "the models are released
+        // under the Apache 2.0 license".
+        /(?:models?|weights|checkpoints)\s+(?:\S+\s+){0,6}?(?:released|licensed|available|distributed)\s+under\s+(?:an?\s+|the\s+)?(?:apache|mit|bsd|permissive|open|cc[-\s]by)/iu,
+        // Weights handed to users: "download the checkpoints", "the weights are available on …",
+        // "train your own LoRA", "you can run the model with …".
+        /(?:download|downloading|load|loading|pull|pulling)\s+(?:the\s+|our\s+|all\s+|these\s+)?(?:\S+\s+){0,2}?(?:weights|checkpoints|models)\b|(?:host|hosts|hosted|release|releases|released|publish|published|share|shared|provide|provides|provided|offer|offers|upload(?:ed|s)?|make\s+available|made\s+available)\s+(?:all\s+|the\s+|our\s+|its\s+)?(?:\S+\s+){0,2}?[\[`*_]*(?:model\s+)?(?:weights|checkpoints)\b/iu,
+        // Models put where anyone can download them: "All Pythia models are hosted on the Hugging
+        // Face Hub". Availability through a vendor's API is not the user's control, so only
+        // download hubs are read.
+        /(?:models?|weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:are|is)\s+(?:all\s+|now\s+|publicly\s+|freely\s+|openly\s+)?(?:hosted|available|released|published|downloadable)\s+(?:on|at|from|via|through|in)\s+(?:the\s+|our\s+)?[\[`*_]*(?:hugging\s?face|hf\b|hub\b|github)/iu,
+        /can\s+be\s+(?:easily\s+)?(?:loaded|downloaded|run|served)\s+(?:\S+\s+){0,2}?(?:with|using|via|through|from|in)\s+[\[`*_]*(?:the\s+)?[\[`*_]*(?:hugging\s?face|transformers|diffusers|vllm|llama\.cpp|ollama|comfyui|mlx|onnx|tensorrt|pytorch|jax)/iu,
+        /(?:train|fine[-\s]?tune|build|create|adapt|customi[sz]e)\s+(?:\S+\s+)?your\s+own\s+(?:\S+\s+)?(?:models?|loras?|controlnets?|adapters?|checkpoints?|versions?|variants?)/iu,
+        /(?:you|users|developers|anyone)\s+can\s+(?:also\s+)?(?:easily\s+)?(?:run|use|load|serve|deploy|host)\s+(?:the\s+|our\s+|these\s+|this\s+|all\s+)?(?:\S+\s+){0,2}?(?:models?|checkpoints?|weights)\b/iu,
+        // The reader starts the run or brings the data: "Start the training job", "Run the
+        // fine-tuning script", "Convert your data to the arrow format". The lab's own runs ("we
+        // run the training job on 64 GPUs") are compute, not user control.
+        /(?<!\bwe\s)(?<!\bWe\s)(?:start|launch|run|kick\s+off|resume)\s+(?:the\s+|a\s+|your\s+)?(?:pre-?training|training|fine[-\s]?tuning|finetuning)\s+(?:\(or\s+\S+\)\s+)?(?:jobs?|runs?|scripts?|pipeline)/iu,
+        /(?:convert|prepare|format|preprocess|bring|load|plug\s+in)\s+your\s+(?:own\s+)?(?:data|datasets?|time\s+series|corpus|images|documents)/iu,
+        // Code the reader runs the model with: "notebooks for inference", "scripts to finetune".
+        /(?:notebooks?|colabs?|scripts?|examples?|code)\s+(?:\S+\s+){0,2}?(?:for|to)\s+(?:run(?:ning)?\s+)?(?:\S+\s+){0,2}?(?:inference|fine[-\s]?tun(?:e|ing)|finetun(?:e|ing)|sampling)/iu,
+        // Guidance handed to the reader: "instructions for training Stable Cascade", "notebooks
+        // provided for text-to-image and LoRA", "we provide code for finetuning and ControlNet".
+        /instructions\s+(?:\S+\s+){0,2}?(?:for|on|to|about)\s+(?:how\s+to\s+)?(?:\S+\s+){0,1}?(?:train|training|fine[-\s]?tun\w+|finetun\w+|run|running|use|using|deploy|deploying|inference|sampling)\b/iu,
+        /notebooks?\s+(?:\S+\s+){0,2}?(?:provided|included)|(?:provided|included|example)\s+notebooks?/iu,
+        /(?:provide|provides|provided|release|releases|released|share|shares|shared|publish|publishes|published|open[-\s]sourced?)\s+(?:the\s+|our\s+|all\s+)?(?:\S+\s+){0,2}?(?:code|scripts?|notebooks?)\s+(?:for|to)\s+(?:\S+\s+)?(?:train|training|fine[-\s]?tun\w+|finetun\w+|inference|run|running|sampling)\b/iu,
+        // A local runtime, not an API: "can be used with diffusers", "is supported in vLLM".
+        /(?:can\s+be\s+(?:used|run|loaded|served)|(?:is|are)\s+(?:also\s+|now\s+)?(?:supported|available|integrated))\s+(?:\S+\s+){0,2}?(?:with|in|via|through|using|by)\s+(?:the\s+)?(?:\S+\s+)?[\[`*_]*(?:transformers|diffusers|vllm|llama\.cpp|ollama|comfyui|mlx|onnx|tensorrt|pytorch|jax)/iu,
+        /(?:weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:are|is)\s+(?:now\s+|publicly\s+|freely\s+|openly\s+)?(?:available|downloadable|accessible)\s+(?:on|at|from|via|through|for\s+download)/iu,
+        // Runs on hardware the user owns: "cheap enough to fine-tune on consumer hardware".
+        /(?:consumer|commodity|personal)[-\s](?:grade\s+)?(?:hardware|gpus?|graphics\s+cards?|laptops?|machines?|devices?|computers?)|(?:your|their)\s+own\s+(?:hardware|gpus?|laptops?|machines?|computers?|infrastructure)/iu,
+        /(?:gradio|streamlit|comfyui)\s+(?:\S+\s+)?(?:apps?|demos?|ui|web\s+ui|interfaces?|nodes?|workflows?)/iu,
+        /(?:train|training|fine[-\s]?tun(?:e|ing)|finetun(?:e|ing))\s+(?:of\s+|for\s+|your\s+own\s+)?(?:\S+\s+){0,2}?(?:loras?|controlnets?|adapters?)\b/iu,
+        /(?:training|fine[-\s]?tuning|finetuning)\s+(?:scripts?|code|recipes?|configs?|notebooks?)\s+(?:\S+\s+){0,3}?(?:are\s+|is\s+)?(?:provided|available|included|released|published|open[-\s]sourced)|(?:provide|release|publish|include|share|open[-\s]source)[sd]?\s+(?:the\s+|our\s+|all\s+)?(?:\S+\s+){0,2}?(?:training|fine[-\s]?tuning|finetuning)\s+(?:scripts?|code|recipes?|configs?|notebooks?)/iu,
       ],
-      exclusions: [othersModels],
+      exclusions: [
+        othersModels,
+        // Quantising input values is how a model tokenises its data, not a lighter model for users.
+        /(?:scaling|tokeni[sz]ation|binning|discreti[sz]ation|normali[sz]ation)\s+and\s+quanti[sz]ation|quanti[sz](?:ation|ed|es)\s+(?:of\s+)?(?:the\s+)?(?:input|values|time\s+series|signals?|observations)/iu,
+      ],
     },
   ],
   retrievalQueries: [

@@ -43,6 +43,12 @@ export const marginalisedVoicesRubric: LensRubric = {
         /(?:social|gender(?:ed)?|racial|cultural)\s+(?:bias|biases|stigma)(?:\s+(?:evaluations?|evals|benchmarks?|case\s+stud(?:y|ies)))?|bias[-\s]evals?|(?:gender|pronoun)[-\s](?:intervened|swapped|bias)/iu,
         /(?:mirror|mirrors|reinforce|reinforces|exacerbate|exacerbates|amplify|amplifies)\s+(?:and\s+\w+\s+)?(?:\S+\s+){0,2}?biases/iu,
         /(?:cultures?|groups?|people)\s+(?:are|is)\s+(?:often\s+)?(?:set\s+as\s+the\s+default|under-?represented|over-?represented)/iu,
+        // Stigma is what marginalised groups bear: benchmarks named for it ("SocialStigmaQA") and
+        // stigmatised groups or conditions are an assessment of how the model treats them.
+        // Disparate performance said in plain words: "works less well for speakers of other
+        // languages", "will not work as well on darker skin tones".
+        /(?:(?:does|do|will)\s+not\s+(?:work|perform)\s+as\s+well|(?:works?|performs?|performed|performance\s+is|accuracy\s+is)\s+(?:\S+\s+)?(?:worse|poorly|less\s+well|lower|degraded))\s+(?:\S+\s+){0,3}?(?:on|for|with|in|across)\s+(?:\S+\s+){0,3}?(?:non-english|other\s+languages|dialects?|accents?|women|girls|black|darker|skin\s+tones?|minorit\w+|older\s+(?:people|adults)|elderly|children|low-resource|non-western|communities|cultures|ethnic\w*|racial\w*|genders?)/iu,
+        /social[-\s]?stigma\w*|stigmati[sz]ed\s+(?:groups?|communities|identities|conditions|people|populations)/iu,
       ],
       exclusions: [
         // Prohibited uses list harms a user might cause; they are not an assessment of who the model harms.
@@ -69,6 +75,8 @@ export const marginalisedVoicesRubric: LensRubric = {
         /(?:annotator|labell?er|rater|worker|contractor|moderator)s?['’]?\s+(?:pay|wages?|conditions|rights|welfare)/iu,
         /(?:fair|living|livable|liveable)\s+wages?|paid\s+fairly/iu,
         /(?:fair|decent|safe)\s+working\s+conditions/iu,
+        // Pay stated as a rate: "above the local minimum wage", "$15 per hour".
+        /minimum\s+wage|(?:hourly|per[-\s]hour)\s+(?:rate|wage|pay)|\$\s?\d+(?:\.\d+)?\s*(?:\/|per|an)\s*(?:hour|hr)\b/iu,
       ],
     },
     {
@@ -84,6 +92,16 @@ export const marginalisedVoicesRubric: LensRubric = {
         /(?:communit(?:y|ies)|speakers|users)\s+(?:help|helped|helps)\s+(?:to\s+)?(?:shape|decide|design|govern|set)/iu,
         /(?:community|co-design|listening)\s+(?:feedback\s+)?sessions?/iu,
         /(?:consult(?:s|ed)?|consultation\s+with)\s+(?:the\s+)?(?:affected|local|language)?\s*communit(?:y|ies)/iu,
+        // Asking the people affected what they need before deciding: "we ask developers to fill
+        // this form to better understand their needs", "interviews to learn users' priorities".
+        /(?:understand|learn|hear|gather|collect|capture|identify)\s+(?:\S+\s+){0,2}?(?:their|users['’]?|developers['’]?|creators['’]?|communit(?:y|ies)['’]?|people['’]?s?|speakers['’]?)\s+(?:needs|concerns|priorities|perspectives|views|requirements|preferences|expectations)/iu,
+        // A community asked to steer the project: "Webinar with the BigCode Community to provide
+        // strategic direction", "the community sets the roadmap".
+        near(
+          /community|communities|contributors|stakeholders|civil\s+society/iu,
+          /(?:provide|set|sets|setting|shape|shapes|shaping|steer|steers|steering|give|gives)\s+(?:the\s+|its\s+|our\s+)?(?:strategic\s+)?(?:direction|roadmap|priorities|agenda)/iu,
+          60,
+        ),
       ],
     },
     {
@@ -118,6 +136,19 @@ export const marginalisedVoicesRubric: LensRubric = {
         /reported\s+posts/iu,
         // Asking for one's own data to be taken out: "request that my data be removed", "removal requests", "opt out".
         /(?:request|requests|requesting|ask|asks)\s+(?:that\s+|for\s+|to\s+)?(?:\S+\s+){0,4}?(?:be\s+|have\s+(?:\S+\s+){0,2}?)?(?:removed|deleted|excluded|taken\s+down)|(?:removal|deletion|takedown|opt[-\s]?out)\s+(?:requests?|forms?|process|mechanism)/iu,
+        // People given a way to take their own work out: "giving code creators the possibility to
+        // remove data from the dataset", "allow authors to opt out", "lets artists withdraw their images".
+        /(?:giv(?:e|es|ing)|offer(?:s|ing)?|allow(?:s|ing)?|let(?:s|ting)?|enabl(?:e|es|ing))\s+(?:\S+\s+){0,3}?(?:creators|owners|authors|developers|contributors|artists|users|people|individuals|rights[-\s]?holders|data\s+subjects)\s+(?:the\s+(?:possibility|option|ability|right|chance|means)\s+)?to\s+(?:\S+\s+)?(?:remove|delete|exclude|withdraw|opt[-\s]?out|take\s+down|request\s+removal)/iu,
+        // The lab foresees objections and offers a way out: "some developers do not wish their
+        // code to be used for pre-training" is the premise of an opt-out.
+        // A contact offered for a complaint or a removal: "email us to report a harmful output or
+        // to have your data removed". Security contacts are not a channel for the people harmed.
+        /(?:contact|email|e-mail|write\s+to|reach\s+out\s+to|reach\s+out\s+at)\s+(?:us\s+)?(?:\S+\s+){0,6}?(?:to|if\s+you\s+(?:want|wish|would\s+like)\s+to)\s+(?:\S+\s+){0,2}?(?:report|remove|delete|opt[-\s]?out|flag|complain|contest|appeal|request\s+(?:the\s+)?removal)\b/iu,
+        /(?:do\s+not|don['’]t|does\s+not|doesn['’]t)\s+(?:wish|want)\s+(?:for\s+)?(?:their|his|her|your)\s+(?:\S+\s+)?(?:code|data|work|works|content|images|text|writing|art)\s+to\s+be\s+(?:used|included|trained\s+on)/iu,
+      ],
+      exclusions: [
+        // Security reports go to the engineers; they are not recourse for people the models harm.
+        /(?:security|vulnerabilit(?:y|ies))\s+(?:issues?|bugs?|reports?|notifications?|disclosures?)|report(?:ing)?\s+(?:\S+\s+){0,2}?(?:security|vulnerabilit(?:y|ies)|bugs?)\b/iu,
       ],
     },
     {
@@ -137,6 +168,13 @@ export const marginalisedVoicesRubric: LensRubric = {
         /(?:constrained|limited|modest|low[-\s]end)\s+(?:compute|gpu|hardware|devices?)(?:\s+(?:resources|capabilities))?|run\s+(?:\S+\s+)?on[-\s]device/iu,
         /for\s+free|free\s+of\s+charge|at\s+no\s+cost/iu,
         /publicly\s+released\s+under|released\s+under\s+(?:an?\s+|the\s+)?(?:apache|mit|permissive|open)/iu,
+        // Weights anyone can take: "We host all model weights and datasets on HuggingFace", "the
+        // checkpoints are publicly available", "we release the weights of every model".
+        /(?:host|hosts|hosted|hosting|release|releases|released|releasing|publish|publishes|published|share|shares|shared|open[-\s]source[sd]?|upload(?:ed|s)?)\s+(?:all\s+|the\s+|our\s+|its\s+|their\s+)?(?:\S+\s+){0,2}?(?:model\s+)?(?:weights|checkpoints)\b/iu,
+        /(?:weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:are|is)\s+(?:now\s+)?(?:publicly|freely|openly)\s+(?:available|accessible|downloadable)/iu,
+        // Models on a public download hub rather than behind a paid API: "All models are hosted on
+        // the Hugging Face Hub".
+        /(?:models?|weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:are|is)\s+(?:all\s+|now\s+|publicly\s+|freely\s+|openly\s+)?(?:hosted|available|released|published|downloadable)\s+(?:on|at|from|via|through|in)\s+(?:the\s+|our\s+)?[\[`*_]*(?:hugging\s?face|hf\b|hub\b|github)/iu,
       ],
     },
     {
