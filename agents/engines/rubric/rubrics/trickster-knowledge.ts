@@ -42,6 +42,16 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /while\s+(?:\S+\s+){0,8}?(?:impressive|powerful|useful|beneficial|promising|valuable|capable)[^.;]{0,80}?(?:can|may|could|might)\s+also/iu,
         /dual[-\s]use/iu,
         // A trade-off named in other words: "openness comes at the cost of control", "we weigh access against misuse".
+        // Concessive tension between an aim and a practice: "Although Big Code strives for open
+        // communication, core members can set up private channels", "While we aim to be inclusive, …".
+        /(?:although|though|while|whilst|even\s+though|despite)\s+(?:\S+\s+){0,3}?(?:strives?|striving|aims?|aiming|tries|seeks?|seeking|intends?|aspires?|hopes?|is\s+committed|are\s+committed|commits?|efforts?)\s+(?:to|for|towards?)\s+[^.;]{1,200}?,\s*(?:\S+\s+){0,4}?(?:we|it|they|some|there|this|our|in\s+practice)\b/iu,
+        // Its own safeguard conceded as partial: "Although we have filtered the data …, we can
+        // imagine that some developers do not wish …".
+        /(?:although|even\s+though)\s+we\s+(?:have\s+|had\s+)?(?:\S+ed|made|taken|done|built|run|put)\s+(?:[^.;()]|\([^)]*\)){1,220}?,\s*(?:we|it|there|some|this|they|not)\b/iu,
+        // Interests that pull apart: "each contributor might have its own interests besides the collective effort".
+        /(?:competing|conflicting|divergent|diverging)\s+(?:interests|priorities|agendas|goals|values|demands)|(?:own|other)\s+interests\s+(?:besides|beyond|alongside|apart\s+from|other\s+than|that\s+(?:may\s+|might\s+|can\s+)?(?:differ|conflict))/iu,
+        // A dilemma about its own practice left open: "One open question is … whether we should remove X or Y".
+        /(?:open|unresolved|difficult|hard)\s+question\s+(?:is|remains)\s+(?:\S+\s+){0,12}?whether|whether\s+we\s+should\s+[^.;?]{1,160}?\bor\b/iu,
         /at\s+the\s+(?:cost|expense|price)\s+of|comes?\s+at\s+(?:a|the)\s+(?:cost|price)|weigh(?:s|ed|ing)?\s+(?:\S+\s+){1,5}?against|balanc(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?(?:between|against)/iu,
       ],
       exclusions: [
@@ -76,6 +86,9 @@ export const tricksterKnowledgeRubric: LensRubric = {
         // for improvement", "a collection of selected failure modes of our model".
         /(?:list|lists|examples|coverage|restrictions|categories)\s+(?:\S+\s+){0,2}?(?:is|are)\s+(?:not|by\s+no\s+means|far\s+from)\s+(?:exhaustive|complete|comprehensive)|(?:non|not)[-\s]exhaustive|(?:does|do|can)\s*(?:not|n['’]t)\s+cover\s+(?:every|all)/iu,
         /(?:ample|much|plenty\s+of|lots\s+of)\s+room\s+for\s+improvement|(?:selected|observed|common|typical)\s+failure\s+modes/iu,
+        // A process of its own admitted as not yet in place: "We are still exploring how to implement
+        // processes for such removal requests", "we have not yet worked out how to …".
+        /we\s+(?:are|were)\s+still\s+(?:exploring|working\s+out|figuring\s+out|investigating|determining|deciding|learning)\s+how\s+(?:to|best\s+to|we)|we\s+(?:have|had)\s+not\s+yet\s+(?:worked\s+out|figured\s+out|found|solved|decided|determined)\s+how/iu,
       ],
     },
     {
@@ -149,6 +162,9 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /(?:can|could|will)\s+only\s+(?:release|share|publish|open)|non[-\s]commercial\s+(?:\S+\s+){0,6}?(?:in[-\s]line\s+with|because|due\s+to|as\s+required\s+by|following)/iu,
         /(?:chose|choose|decided|decide)\s+(?:not\s+)?to\s+(?:release|open[-\s]source|publish|keep|withhold)\s+(?:\S+\s+){0,6}?(?:because|so\s+that|in\s+order\s+to|as|given)\b/iu,
         /(?:releas(?:e|es|ed|ing)|open[-\s]sourc(?:e|es|ed|ing))\s+(?:the\s+|our\s+|its\s+|these\s+)?(?:\S+\s+)?(?:weights|models?|checkpoints|code|data(?:sets?)?)\s+(?:\S+\s+){0,6}?(?:because|so\s+that|in\s+order\s+to|to\s+(?:enable|allow|democrati[sz]e|foster|let|support))\b/iu,
+        // Openness conceded against a closed practice in one breath: "Although Big Code strives for
+        // open communication, core members can set up private channels".
+        /(?:although|though|while|whilst|even\s+though|despite)\s+[^.;]{0,80}?\bopen(?:ness|[-\s]source|[-\s]weights?|\s+communication|\s+science|\s+access|\s+collaboration)?\b[^.;]{0,200}?\b(?:private|closed|proprietary|internal[-\s]only|confidential|gated|withheld|not\s+(?:be\s+)?(?:released|public|shared))/iu,
       ],
     },
     {
@@ -157,7 +173,15 @@ export const tricksterKnowledgeRubric: LensRubric = {
       gapText: 'No irony, paradox or self-mockery: the narrative treats its own seriousness as exempt.',
       findingText: 'Uses irony or humour about itself, letting the official story be laughed at.',
       weight: 1,
-      patterns: [/iron(?:y|ic|ically)|humou?r(?:ous)?|self-?deprecat(?:ing|ion)|tongue[-\s]in[-\s]cheek|jokes?|joking|absurd(?:ity)?/iu],
+      patterns: [
+        /iron(?:y|ic|ically)|humou?r(?:ous)?|self-?deprecat(?:ing|ion)|tongue[-\s]in[-\s]cheek|jokes?|joking|absurd(?:ity)?/iu,
+        // Its critics' epithet turned on itself: a "stochastic parrot" drawn by its own image model.
+        /stochastic\s+parrots?/iu,
+      ],
+      exclusions: [
+        // Citing the paper is scholarship, not self-mockery.
+        /(?:dangers\s+of|on\s+the)\s+stochastic\s+parrots?|stochastic\s+parrots?\s+(?:paper|\(|et\s+al)/iu,
+      ],
     },
     {
       id: 'reversals-corrections',
