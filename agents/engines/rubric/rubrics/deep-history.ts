@@ -39,7 +39,7 @@ export const deepHistoryRubric: LensRubric = {
         // Who runs and pays for a project is named with "led by / funded by / sponsored by" and an
         // organisation: "Big Code is led by ServiceNow Research and Hugging Face".
         /(?:is|are|was|were|been)\s+(?:jointly\s+|primarily\s+|mainly\s+|generously\s+)?(?:co-?)?(?:led|funded|sponsored|financed|underwritten|bankrolled)\s+by\s+(?!(?:a|an|the\s+(?:user|model|community)|users|you|your|their|its)\b)\[?[\p{L}\p{N}][\p{L}\p{N}.&'’-]*/iu,
-        /(?:funding|sponsorship|financial\s+support|grants?|compute|computing\s+resources|compute\s+time|gpu\s+hours)\s+(?:was\s+|were\s+|is\s+|are\s+)?(?:generously\s+)?(?:provided|donated|contributed|granted|sponsored)\s+by/iu,
+        /(?:funding|sponsorship|financial\s+support|grants?|compute|computing\s+resources|compute\s+time|gpus|tpus|accelerators|gpu\s+hours)\s+(?:was\s+|were\s+|is\s+|are\s+)?(?:generously\s+)?(?:provided|donated|contributed|granted|sponsored)\s+by/iu,
         // Resources given in kind are ownership of the work too: a partner's compute cluster made
         // available, organisations committing staff time.
         /(?:makes?|made|making)\s+(?:their|its|our|a|the)\s+(?:\S+\s+){0,2}?(?:compute|computing|gpu|supercomputing|hpc)\s+(?:cluster|clusters|resources|infrastructure|capacity)\s+available/iu,
@@ -168,8 +168,8 @@ export const deepHistoryRubric: LensRubric = {
         /(?:fine[-\s]?tune|fork|derivative|distillation|continuation)\s+of\s+(?:the\s+)?\S+|\S+['’]s\s+(?:procedure|recipe|method|methodology|training\s+setup)/iu,
         // Material taken from named prior datasets: "prompts based on seed samples from UltraChat",
         // "knowledge present in web datasets like RefinedWeb and RedPajama".
-        /(?:based|built|modell?ed|grounded)\s+(?:up)?on\s+(?:\S+\s+){0,4}?(?:from|of)\s+(?!(?:our|its|their|the\s+(?:user|model))\b)\[?[\p{L}\p{N}][\p{L}\p{N}.'’-]*|(?:derived|adapted|seeded|bootstrapped|distilled|sampled)\s+from\s+(?:the\s+)?(?!(?:our|its|their)\b)\[?[\p{L}\p{N}][\p{L}\p{N}.'’-]*/iu,
-        /(?<!evaluat\w*\s+(?:\S+\s+){0,4})(?:datasets?|corpora|data\s+sources)\s+(?:like|such\s+as|including)\s+\[?[\p{L}\p{N}][\p{L}\p{N}.'’-]*/iu,
+        /(?:based|built|modell?ed|grounded)\s+(?:up)?on\s+(?:\S+\s+){0,2}?(?:samples|seeds|prompts|examples|questions|templates|texts|documents|conversations|instructions|data|datasets?|code|ideas|work)\s+(?:from|of|in)\s+(?!(?:our|its|their|the\s+(?:user|model))\b)\[?[\p{L}\p{N}][\p{L}\p{N}.'’-]*|(?:derived|adapted|seeded|bootstrapped|distilled|sampled)\s+from\s+(?:the\s+)?(?!(?:our|its|their)\b)\[?[\p{L}\p{N}][\p{L}\p{N}.'’-]*/iu,
+        /(?<!evaluat\w*\s+(?:\S+\s+){0,4})(?:datasets|corpora|data\s+sources)\s+(?:like|such\s+as|including)\s+\[?[\p{L}\p{N}][\p{L}\p{N}.'’-]*/iu,
         // Trained with an open training framework others built: "We train models with Megatron-LM".
         /(?:train|trains|trained|training|pretrain(?:s|ed|ing)?)\s+(?:\S+\s+){0,3}?(?:with|using|on\s+top\s+of|through)\s+(?:the\s+)?\[?(?:megatron(?:-lm|-deepspeed)?|deepspeed|gpt-neox|nanotron|nemo|fairseq|t5x|mesh\s+tensorflow|levanter|torchtitan|composer|llm-foundry|open_lm|openrlhf|trl|axolotl)/iu,
         // Engaging a named line of prior research: "Analysis of Chinchilla scaling laws",

@@ -24,6 +24,19 @@
  */
 import type { LensRubric } from './rubric-types.js';
 
+/**
+ * Its own earlier release fixed in public ("a new version of all models, fixing various
+ * inconsistencies in the original suite", "we retrained the models after finding a bug"): both a
+ * correction on record and an admission that the first release fell short.
+ */
+const fixesItsOwnEarlierRelease = /(?:fix|fixes|fixed|fixing|correct|corrects|corrected|correcting|resolv(?:e|es|ed|ing))\s+(?:various\s+|several\s+|some\s+|a\s+number\s+of\s+|an?\s+|the\s+)?(?:\S+\s+)?(?:inconsistenc(?:y|ies)|discrepanc(?:y|ies)|errors?|mistakes?|bugs?|flaws?)\s+in\s+(?:the\s+|our\s+)?(?:original|previous|earlier|prior|initial|first)|re-?train(?:ed|ing)?\s+(?:\S+\s+){0,4}?(?:after\s+(?:discovering|finding|noticing)|due\s+to\s+(?:a|an|the)\s+(?:bug|error|mistake|inconsistency|discrepancy))/iu;
+
+/**
+ * An error of its own named ("licences were erroneously labelled as permissive"): the labelling
+ * guide counts a public correction of this kind as an admission and as a correction.
+ */
+const namesAnErrorOfItsOwn = /(?:erroneously|mistakenly|incorrectly|wrongly|accidentally|inadvertently)\s+(?:been\s+)?(?:labell?ed|included|listed|reported|released|published|marked|classified|attributed|removed|added|omitted|filtered|leaked|exposed)/iu;
+
 export const tricksterKnowledgeRubric: LensRubric = {
   lensId: 'trickster-knowledge',
   indicators: [
@@ -86,6 +99,11 @@ export const tricksterKnowledgeRubric: LensRubric = {
         // for improvement", "a collection of selected failure modes of our model".
         /(?:list|lists|examples|coverage|restrictions|categories)\s+(?:\S+\s+){0,2}?(?:is|are)\s+(?:not|by\s+no\s+means|far\s+from)\s+(?:exhaustive|complete|comprehensive)|(?:non|not)[-\s]exhaustive|(?:does|do|can)\s*(?:not|n['’]t)\s+cover\s+(?:every|all)/iu,
         /(?:ample|much|plenty\s+of|lots\s+of)\s+room\s+for\s+improvement|(?:selected|observed|common|typical)\s+failure\s+modes/iu,
+        // Its own safeguards conceded as incomplete: "we cannot guarantee that all personal data was
+        // removed", "despite our efforts, the dataset may still contain toxic content".
+        /(?:we|the\s+authors?)\s+(?:cannot|can\s*not|can['’]t|could\s*not|do\s+not|don['’]t)\s+(?:fully\s+)?guarantee|despite\s+(?:our|these|the)\s+(?:best\s+)?(?:efforts|filtering|precautions|safeguards|mitigations)|(?:may|might|could|can|will)\s+still\s+(?:contain|include|produce|generate|reflect|exhibit|leak)/iu,
+        namesAnErrorOfItsOwn,
+        fixesItsOwnEarlierRelease,
         // A process of its own admitted as not yet in place: "We are still exploring how to implement
         // processes for such removal requests", "we have not yet worked out how to …".
         /we\s+(?:are|were)\s+still\s+(?:exploring|working\s+out|figuring\s+out|investigating|determining|deciding|learning)\s+how\s+(?:to|best\s+to|we)|we\s+(?:have|had)\s+not\s+yet\s+(?:worked\s+out|figured\s+out|found|solved|decided|determined)\s+how/iu,
@@ -123,6 +141,8 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /(?:results|scores|benchmarks?|evaluations?|numbers)\s+(?:may|might|can|could|do|does)\s+not\s+(?:fully\s+)?(?:reflect|capture|generali[sz]e|transfer|represent)/iu,
         /(?:benchmark|data|test[-\s]set)\s+contamination|decontaminat(?:e|ed|ion)/iu,
         // Examples it shows admitted as chosen, not typical: "cherry-picked examples", "not representative".
+        // Its own figures qualified: "take these results with a grain of salt", "scores are not directly comparable".
+        /grain\s+of\s+salt|not\s+(?:directly|strictly|fully)\s+comparable|(?:may|might|could|likely)\s+(?:over|under)[-\s]?estimat(?:e|es)\s+(?:the\s+)?(?:\S+\s+)?(?:performance|capabilit(?:y|ies)|abilit(?:y|ies)|accuracy|results|scores|gains)/iu,
         /cherry[-\s]?pick(?:ed|ing)|hand[-\s]?picked\s+(?:examples|samples|outputs)|(?:not|un)\s*representative\s+(?:of|examples|samples)/iu,
       ],
     },
@@ -140,6 +160,9 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /(?:responsible|vulnerability)\s+disclosure/iu,
         // A channel for reporting vulnerabilities is an invitation to attack its systems.
         /report(?:ing)?\s+(?:a\s+|any\s+|potential\s+)?(?:security\s+)?(?:vulnerabilit(?:y|ies)|security\s+(?:issues?|bugs?|concerns?))|security\s+issue\s+notifications?/iu,
+        // Outsiders asked to probe its systems for faults: "we encourage researchers to test the
+        // model for biases", "we invite the community to report failure cases".
+        /(?:invite|invites|welcome|welcomes|encourage|encourages|ask|asks|urge|urges)\s+(?:\S+\s+){0,4}?to\s+(?:evaluate|test|probe|audit|scrutini[sz]e|red[-\s]?team|stress[-\s]test|find|report|flag|share)\s+(?:\S+\s+){0,5}?(?:failures?|failure\s+cases|weakness(?:es)?|flaws?|bias(?:es)?|limitations?|vulnerabilit(?:y|ies)|harms?|harmful\s+(?:outputs?|content|behaviou?rs?)|errors?|mistakes?|risks?)/iu,
         // Comments invited on its own choices or shortfalls (not product feedback in general):
         // "we welcome comments on these restrictions", "we invite feedback on the failure modes".
         /(?:welcome|welcomes|invite|invites|encourage|encourages|seek|seeking|appreciate|open\s+to)\s+(?:\S+\s+){0,3}?(?:comments|feedback|input|suggestions|critiques?|contributions|help)\s+(?:on|about|regarding|with|to\s+(?:improve|fix|address))\s+(?:\S+\s+){0,4}?(?:restrictions|licen[cs]es?|limitations|failures?|failure\s+modes|issues|problems|approach|choices|decisions|polic(?:y|ies)|terms|risks|harms|bias(?:es)?|safety|shortcomings|gaps)/iu,
@@ -162,6 +185,8 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /(?:can|could|will)\s+only\s+(?:release|share|publish|open)|non[-\s]commercial\s+(?:\S+\s+){0,6}?(?:in[-\s]line\s+with|because|due\s+to|as\s+required\s+by|following)/iu,
         /(?:chose|choose|decided|decide)\s+(?:not\s+)?to\s+(?:release|open[-\s]source|publish|keep|withhold)\s+(?:\S+\s+){0,6}?(?:because|so\s+that|in\s+order\s+to|as|given)\b/iu,
         /(?:releas(?:e|es|ed|ing)|open[-\s]sourc(?:e|es|ed|ing))\s+(?:the\s+|our\s+|its\s+|these\s+)?(?:\S+\s+)?(?:weights|models?|checkpoints|code|data(?:sets?)?)\s+(?:\S+\s+){0,6}?(?:because|so\s+that|in\s+order\s+to|to\s+(?:enable|allow|democrati[sz]e|foster|let|support))\b/iu,
+        // A reasoned non-release of any artefact: "we do not release the filtered dataset due to licensing".
+        /(?:do|does|did|will|can|could)\s*(?:not|n['’]t)\s+(?:publicly\s+)?(?:release|share|publish|open[-\s]source|distribute)\s+(?:the\s+|our\s+|its\s+|this\s+)?(?:\S+\s+){0,3}?(?:weights|data(?:sets?)?|code|models?|checkpoints?|prompts|pipeline|corpus)\s+[^.]{0,100}?(?:because|due\s+to|owing\s+to|given|to\s+(?:protect|avoid|prevent|respect))/iu,
         // Openness conceded against a closed practice in one breath: "Although Big Code strives for
         // open communication, core members can set up private channels".
         /(?:although|though|while|whilst|even\s+though|despite)\s+[^.;]{0,80}?\bopen(?:ness|[-\s]source|[-\s]weights?|\s+communication|\s+science|\s+access|\s+collaboration)?\b[^.;]{0,200}?\b(?:private|closed|proprietary|internal[-\s]only|confidential|gated|withheld|not\s+(?:be\s+)?(?:released|public|shared))/iu,
@@ -195,6 +220,10 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /we\s+(?:reversed|changed|updated|withdrew|revised)\s+(?:our|the|this|that)\s+(?:decision|policy|position|claim|guidance|statement)/iu,
         /(?:rolled|rolls|roll)\s+back/iu,
         /(?:withdrew|withdrawn|pulled)\s+(?:the\s+)?(?:model|release|feature|claim)/iu,
+        fixesItsOwnEarlierRelease,
+        // A correction of its own record: "licences erroneously labelled as permissive", "we corrected an error in the labels".
+        namesAnErrorOfItsOwn,
+        /(?:corrected|fixed)\s+(?:an?\s+|the\s+|several\s+)?(?:error|errors|mistake|mistakes)\s+in\s+(?:the\s+|our\s+)?(?:\S+\s+)?(?:data|dataset|labels?|results|evaluations?|scores|paper|report|licen[cs]es?|metadata)/iu,
       ],
     },
   ],
