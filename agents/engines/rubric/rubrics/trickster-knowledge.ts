@@ -52,7 +52,7 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /double[-\s]edged/iu,
         /cuts?\s+both\s+ways/iu,
         // Capability set against harm in one breath: "While … are impressive, they can also …".
-        /while\s+(?:\S+\s+){0,8}?(?:impressive|powerful|useful|beneficial|promising|valuable|capable)[^.;]{0,80}?(?:can|may|could|might)\s+also/iu,
+        /while\s+(?:\S+\s+){0,8}?(?:impressive|powerful|useful|beneficial|promising|valuable|capable|excels?|enables?|allows?|improves?|helps?|performs?\s+well)[^.;]{0,80}?(?:can|may|could|might)\s+also/iu,
         /dual[-\s]use/iu,
         // A trade-off named in other words: "openness comes at the cost of control", "we weigh access against misuse".
         // Concessive tension between an aim and a practice: "Although Big Code strives for open
@@ -101,9 +101,13 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /(?:ample|much|plenty\s+of|lots\s+of)\s+room\s+for\s+improvement|(?:selected|observed|common|typical)\s+failure\s+modes/iu,
         // Its own safeguards conceded as incomplete: "we cannot guarantee that all personal data was
         // removed", "despite our efforts, the dataset may still contain toxic content".
-        /(?:we|the\s+authors?)\s+(?:cannot|can\s*not|can['’]t|could\s*not|do\s+not|don['’]t)\s+(?:fully\s+)?guarantee|despite\s+(?:our|these|the)\s+(?:best\s+)?(?:efforts|filtering|precautions|safeguards|mitigations)|(?:may|might|could|can|will)\s+still\s+(?:contain|include|produce|generate|reflect|exhibit|leak)/iu,
+        /(?:we|the\s+authors?)\s+(?:cannot|can\s*not|can['’]t|could\s*not|do\s+not|don['’]t)\s+(?:fully\s+)?guarantee|despite\s+(?:our|these|the)\s+(?:best\s+)?(?:efforts|filtering|precautions|safeguards|mitigations)|(?:may|might|could)\s+still\s+(?:contain|include|produce|generate|reflect|exhibit|leak)/iu,
         namesAnErrorOfItsOwn,
         fixesItsOwnEarlierRelease,
+        // An error of its own found after the fact: "we also discovered that due to a typo one of our
+        // models was smaller than we thought", "we later found a bug in the data loader".
+        /we\s+(?:later\s+|subsequently\s+|also\s+|since\s+)?(?:discovered|found|realised|realized|noticed|learned)\s+(?:that\s+)?[^.;]{0,80}?\b(?:bugs?|typos?|errors?|mistakes?|inconsistenc(?:y|ies)|discrepanc(?:y|ies)|flaws?|glitch(?:es)?|leakage|contamination)/iu,
+        /due\s+to\s+(?:a|an)\s+(?:typo|oversight|mistake|error\s+(?:on\s+our\s+(?:part|side)|in\s+our))|due\s+to\s+a\s+bug\s+in\s+(?:our|the\s+(?:training|data|evaluation|preprocessing))|than\s+(?:we\s+(?:had\s+)?(?:thought|believed|claimed|reported|intended)|(?:originally\s+)?(?:intended|reported|claimed|advertised))\b/iu,
         // A process of its own admitted as not yet in place: "We are still exploring how to implement
         // processes for such removal requests", "we have not yet worked out how to …".
         /we\s+(?:are|were)\s+still\s+(?:exploring|working\s+out|figuring\s+out|investigating|determining|deciding|learning)\s+how\s+(?:to|best\s+to|we)|we\s+(?:have|had)\s+not\s+yet\s+(?:worked\s+out|figured\s+out|found|solved|decided|determined)\s+how/iu,
