@@ -44,6 +44,9 @@ export const deepHistoryRubric: LensRubric = {
         // available, organisations committing staff time.
         /(?:makes?|made|making)\s+(?:their|its|our|a|the)\s+(?:\S+\s+){0,2}?(?:compute|computing|gpu|supercomputing|hpc)\s+(?:cluster|clusters|resources|infrastructure|capacity)\s+available/iu,
         /(?:organi[sz]ations?|compan(?:y|ies)|partners?|sponsors?|institutions?|members?)\s+(?:\S+\s+){0,2}?(?:commit|commits|committed|contribute|contributes|contributed|donate|donates|donated|provide|provides|provided)\s+(?:\S+\s+){0,3}?(?:time|staff|engineers|researchers|funding|money|compute|resources)/iu,
+        // Acknowledgements name who paid: "supported in part by a grant from …", "we thank X for providing the compute".
+        /supported\s+(?:in\s+part\s+|partly\s+|financially\s+)?by\s+(?:a\s+|an\s+|the\s+)?(?:\S+\s+){0,4}?(?:grants?|funding|awards?|fellowships?|foundation|council|agency|endowment)/iu,
+        /(?:thank|thanks|grateful\s+to|acknowledge)\s+(?:\S+\s+){0,6}?for\s+(?:generously\s+)?(?:providing|sponsoring|donating|funding|contributing|the)\s+(?:\S+\s+){0,2}?(?:compute|computing|gpus|tpus|gpu\s+hours|cluster|credits|funding|grants?)/iu,
         // A project's legal standing says who owns it: "Big Code is not a legal entity", "a non-profit".
         /(?:is|are|was|remains)\s+(?:not\s+)?(?:a|an)\s+(?:registered\s+|independent\s+|separate\s+|incorporated\s+)?(?:legal\s+entity|non-?profit(?:\s+organi[sz]ation)?|for-?profit\s+compan(?:y|ies)|public\s+benefit\s+corporation|charit(?:y|able\s+organi[sz]ation))/iu,
       ],
@@ -63,6 +66,9 @@ export const deepHistoryRubric: LensRubric = {
         /revers(?:ed|al\s+of)\s+(?:our|the|its|a|an)\s+(?:earlier\s+)?(?:decision|policy|position|strategy)/iu,
         /previously\s+(?:released|published|open|offered|closed|kept)/iu,
         /discontinu(?:e|ed|ing)/iu,
+        // A course corrected after the fact, with what prompted it: "we removed the subset after
+        // receiving reports that it contained personal data".
+        /(?:removed|dropped|excluded|withdrew|took\s+down|stopped\s+(?:using|distributing|releasing))\s+(?:\S+\s+){0,6}?(?:after|following)\s+(?:discovering|finding|learning|noticing|receiving|reports?|complaints?|concerns?|feedback)/iu,
       ],
       exclusions: [
         // A change only imagined ("in case a stakeholder decides to change its licensing policy",
@@ -140,6 +146,8 @@ export const deepHistoryRubric: LensRubric = {
         /research\s+workshop|(?:a|an|the)\s+(?:year[-\s]long|international|open)\s+(?:research\s+)?(?:workshop|collaboration)/iu,
         // Who leads the project is its origin: "Big Code is led by ServiceNow Research and Hugging Face".
         /(?:is|are|was|were)\s+(?:jointly\s+)?(?:co-?)?(?:led|founded|initiated|started|launched|organi[sz]ed)\s+by\s+(?!(?:a|an|the\s+(?:user|model|community)|users|you|your|their|its)\b)\[?[\p{L}\p{N}][\p{L}\p{N}.&'’-]*/iu,
+        // Where the project came from: "spun out of a university lab", "grew out of a Discord community".
+        /(?:spun|spin)[-\s]?(?:out|off)\s+(?:of|from)|grew\s+out\s+of|(?:emerged|originated)\s+from\s+(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:project|collaboration|workshop|community|lab|laboratory|group|initiative|server|team)/iu,
         // A timeline entry for the project's own start: "September 26, 2022: Announcement of the BigCode project".
         /(?:announcement|launch|kick-?off|inception|founding|formation|creation|start)\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:project|collaboration|initiative|consortium|workshop|lab|laboratory|organi[sz]ation|foundation|institute)/iu,
       ],
