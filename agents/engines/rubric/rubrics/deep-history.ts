@@ -89,6 +89,8 @@ export const deepHistoryRubric: LensRubric = {
         /(?:comply|complies|complying|compliance)\s+with/iu,
         /content\s+(?:rules|requirements|controls)\s+(?:of|in|set\s+by|imposed)/iu,
         /(?:required|mandated)\s+by\s+(?:law|regulators?|the\s+government)/iu,
+        // The law its data and outputs sit under: copyright law, fair use, a text-and-data-mining exception.
+        /copyright\s+(?:law|laws|act|directive|exceptions?)|fair\s+use\s+(?:doctrine|exception|defen[cs]e|provisions?)|(?:text\s+and\s+data|tdm)\s+mining\s+exceptions?|(?:under|in)\s+(?:the\s+)?(?:laws?|legislation)\s+of\s+(?:the\s+)?\S+/iu,
       ],
       exclusions: [
         // "Regulations" as one item in a list of generic instruments names no regulation the lab

@@ -146,7 +146,7 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /(?:benchmark|data|test[-\s]set)\s+contamination|decontaminat(?:e|ed|ion)/iu,
         // Examples it shows admitted as chosen, not typical: "cherry-picked examples", "not representative".
         // Its own figures qualified: "take these results with a grain of salt", "scores are not directly comparable".
-        /grain\s+of\s+salt|not\s+(?:directly|strictly|fully)\s+comparable|(?:may|might|could|likely)\s+(?:over|under)[-\s]?estimat(?:e|es)\s+(?:the\s+)?(?:\S+\s+)?(?:performance|capabilit(?:y|ies)|abilit(?:y|ies)|accuracy|results|scores|gains)/iu,
+        /grain\s+of\s+salt|(?:should|must|cannot|can\s*not)\s+(?:not\s+)?be\s+over-?interpreted|not\s+(?:directly|strictly|fully)\s+comparable|(?:may|might|could|likely)\s+(?:over|under)[-\s]?estimat(?:e|es)\s+(?:the\s+)?(?:\S+\s+)?(?:performance|capabilit(?:y|ies)|abilit(?:y|ies)|accuracy|results|scores|gains)/iu,
         /cherry[-\s]?pick(?:ed|ing)|hand[-\s]?picked\s+(?:examples|samples|outputs)|(?:not|un)\s*representative\s+(?:of|examples|samples)/iu,
       ],
     },
@@ -167,6 +167,7 @@ export const tricksterKnowledgeRubric: LensRubric = {
         // Outsiders asked to probe its systems for faults: "we encourage researchers to test the
         // model for biases", "we invite the community to report failure cases".
         /(?:invite|invites|welcome|welcomes|encourage|encourages|ask|asks|urge|urges)\s+(?:\S+\s+){0,4}?to\s+(?:evaluate|test|probe|audit|scrutini[sz]e|red[-\s]?team|stress[-\s]test|find|report|flag|share)\s+(?:\S+\s+){0,5}?(?:failures?|failure\s+cases|weakness(?:es)?|flaws?|bias(?:es)?|limitations?|vulnerabilit(?:y|ies)|harms?|harmful\s+(?:outputs?|content|behaviou?rs?)|errors?|mistakes?|risks?)/iu,
+        /please\s+(?:report|flag|let\s+us\s+know\s+about|tell\s+us\s+about)\s+(?:any\s+)?(?:\S+\s+){0,3}?(?:harmful|biased|unsafe|problematic|offensive|toxic|incorrect|inaccurate)\s+(?:outputs?|content|behaviou?rs?|generations|responses|completions|results)/iu,
         // Comments invited on its own choices or shortfalls (not product feedback in general):
         // "we welcome comments on these restrictions", "we invite feedback on the failure modes".
         /(?:welcome|welcomes|invite|invites|encourage|encourages|seek|seeking|appreciate|open\s+to)\s+(?:\S+\s+){0,3}?(?:comments|feedback|input|suggestions|critiques?|contributions|help)\s+(?:on|about|regarding|with|to\s+(?:improve|fix|address))\s+(?:\S+\s+){0,4}?(?:restrictions|licen[cs]es?|limitations|failures?|failure\s+modes|issues|problems|approach|choices|decisions|polic(?:y|ies)|terms|risks|harms|bias(?:es)?|safety|shortcomings|gaps)/iu,
