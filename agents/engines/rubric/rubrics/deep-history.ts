@@ -18,6 +18,14 @@
  */
 import type { LensRubric } from './rubric-types.js';
 
+/**
+ * A project led by named organisations ("Big Code is led by ServiceNow Research and Hugging
+ * Face") says both who owns it and where it came from. Patterns are read case-insensitively, so an
+ * organisation is told from a person by the word that names it as one (Research, Labs, University …).
+ */
+const ledByAnOrganisation =
+  /(?:is|are|was|were|been)\s+(?:jointly\s+|primarily\s+|mainly\s+)?(?:co-?)?led\s+by\s+(?:\S+\s+){0,3}?\S*?(?:research|labs?|ai|university|universities|institute|foundation|inc\.?|ltd\.?|corp(?:oration)?|compan(?:y|ies)|organi[sz]ations?|consortium|council|agency|lab\s+of)/iu;
+
 export const deepHistoryRubric: LensRubric = {
   lensId: 'deep-history',
   indicators: [
@@ -38,7 +46,9 @@ export const deepHistoryRubric: LensRubric = {
         /valuation|valued\s+at|values\s+the\s+(?:[\p{L}-]+\s+){0,3}company/iu,
         // Who runs and pays for a project is named with "led by / funded by / sponsored by" and an
         // organisation: "Big Code is led by ServiceNow Research and Hugging Face".
-        /(?:is|are|was|were|been)\s+(?:jointly\s+|primarily\s+|mainly\s+|generously\s+)?(?:co-?)?(?:led|funded|sponsored|financed|underwritten|bankrolled)\s+by\s+(?!(?:a|an|the\s+(?:user|model|community)|users|you|your|their|its)\b)\[?[\p{L}\p{N}][\p{L}\p{N}.&'’-]*/iu,
+        /(?:is|are|was|were|been)\s+(?:jointly\s+|primarily\s+|mainly\s+|generously\s+)?(?:co-?)?(?:funded|sponsored|financed|underwritten|bankrolled)\s+by\s+(?!(?:a|an|the\s+(?:user|model|community)|users|you|your|their|its)\b)\[?[\p{L}\p{N}][\p{L}\p{N}.&'’-]*/iu,
+        // Led by an organisation, not by a person leading a training run.
+        ledByAnOrganisation,
         /(?:funding|sponsorship|financial\s+support|grants?|compute|computing\s+resources|compute\s+time|gpus|tpus|accelerators|gpu\s+hours)\s+(?:was\s+|were\s+|is\s+|are\s+)?(?:generously\s+)?(?:provided|donated|contributed|granted|sponsored)\s+by/iu,
         // Resources given in kind are ownership of the work too: a partner's compute cluster made
         // available, organisations committing staff time.
@@ -147,7 +157,8 @@ export const deepHistoryRubric: LensRubric = {
         // As what the project is ("an open collaboration"), not a value it strives towards ("open collaboration").
         /research\s+workshop|(?:a|an|the)\s+(?:year[-\s]long|international|open)\s+(?:research\s+)?(?:workshop|collaboration)/iu,
         // Who leads the project is its origin: "Big Code is led by ServiceNow Research and Hugging Face".
-        /(?:is|are|was|were)\s+(?:jointly\s+)?(?:co-?)?(?:led|founded|initiated|started|launched|organi[sz]ed)\s+by\s+(?!(?:a|an|the\s+(?:user|model|community)|users|you|your|their|its)\b)\[?[\p{L}\p{N}][\p{L}\p{N}.&'’-]*/iu,
+        ledByAnOrganisation,
+        /(?:is|are|was|were)\s+(?:jointly\s+)?(?:co-?)?(?:founded|initiated|started|launched|organi[sz]ed)\s+by\s+(?!(?:a|an|the\s+(?:user|model|community)|users|you|your|their|its)\b)\[?[\p{L}\p{N}][\p{L}\p{N}.&'’-]*/iu,
         // Where the project came from: "spun out of a university lab", "grew out of a Discord community".
         /(?:spun|spin)[-\s]?(?:out|off)\s+(?:of|from)|grew\s+out\s+of|(?:emerged|originated)\s+from\s+(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:project|collaboration|workshop|community|lab|laboratory|group|initiative|server|team)/iu,
         // A timeline entry for the project's own start: "September 26, 2022: Announcement of the BigCode project".
