@@ -18,6 +18,14 @@
  */
 import type { LensRubric } from './rubric-types.js';
 
+/**
+ * A project led by named organisations ("Big Code is led by ServiceNow Research and Hugging
+ * Face") says both who owns it and where it came from. Patterns are read case-insensitively, so an
+ * organisation is told from a person by the word that names it as one (Research, Labs, University …).
+ */
+const ledByAnOrganisation =
+  /(?:is|are|was|were|been)\s+(?:jointly\s+|primarily\s+|mainly\s+)?(?:co-?)?led\s+by\s+(?:\S+\s+){0,3}?\S*?(?:research|labs?|ai|university|universities|institute|foundation|inc\.?|ltd\.?|corp(?:oration)?|compan(?:y|ies)|organi[sz]ations?|consortium|council|agency|lab\s+of)/iu;
+
 export const deepHistoryRubric: LensRubric = {
   lensId: 'deep-history',
   indicators: [
@@ -36,6 +44,21 @@ export const deepHistoryRubric: LensRubric = {
         /(?:owned|controlled)\s+by(?!\s+(?:your|their|its\s+users|the\s+users?|users|you))|subsidiary|parent\s+company|wholly[-\s]owned/iu,
         /(?:research\s+)?grants?\s+from/iu,
         /valuation|valued\s+at|values\s+the\s+(?:[\p{L}-]+\s+){0,3}company/iu,
+        // Who runs and pays for a project is named with "led by / funded by / sponsored by" and an
+        // organisation: "Big Code is led by ServiceNow Research and Hugging Face".
+        /(?:is|are|was|were|been)\s+(?:jointly\s+|primarily\s+|mainly\s+|generously\s+)?(?:co-?)?(?:funded|sponsored|financed|underwritten|bankrolled)\s+by\s+(?!(?:a|an|the\s+(?:user|model|community)|users|you|your|their|its)\b)\[?[\p{L}\p{N}][\p{L}\p{N}.&'’-]*/iu,
+        // Led by an organisation, not by a person leading a training run.
+        ledByAnOrganisation,
+        /(?:funding|sponsorship|financial\s+support|grants?|compute|computing\s+resources|compute\s+time|gpus|tpus|accelerators|gpu\s+hours)\s+(?:was\s+|were\s+|is\s+|are\s+)?(?:generously\s+)?(?:provided|donated|contributed|granted|sponsored)\s+by/iu,
+        // Resources given in kind are ownership of the work too: a partner's compute cluster made
+        // available, organisations committing staff time.
+        /(?:makes?|made|making)\s+(?:their|its|our|a|the)\s+(?:\S+\s+){0,2}?(?:compute|computing|gpu|supercomputing|hpc)\s+(?:cluster|clusters|resources|infrastructure|capacity)\s+available/iu,
+        /(?:organi[sz]ations?|compan(?:y|ies)|partners?|sponsors?|institutions?|members?)\s+(?:\S+\s+){0,2}?(?:commit|commits|committed|contribute|contributes|contributed|donate|donates|donated|provide|provides|provided)\s+(?:\S+\s+){0,3}?(?:time|staff|engineers|researchers|funding|money|compute|resources)/iu,
+        // Acknowledgements name who paid: "supported in part by a grant from …", "we thank X for providing the compute".
+        /supported\s+(?:in\s+part\s+|partly\s+|financially\s+)?by\s+(?:a\s+|an\s+|the\s+)?(?:\S+\s+){0,4}?(?:grants?|funding|awards?|fellowships?|foundation|council|agency|endowment)/iu,
+        /(?:thank|thanks|grateful\s+to|acknowledge)\s+(?:\S+\s+){0,6}?for\s+(?:generously\s+)?(?:providing|sponsoring|donating|funding|contributing|the)\s+(?:\S+\s+){0,2}?(?:compute|computing|gpus|tpus|gpu\s+hours|cluster|credits|funding|grants?)/iu,
+        // A project's legal standing says who owns it: "Big Code is not a legal entity", "a non-profit".
+        /(?:is|are|was|remains)\s+(?:not\s+)?(?:a|an)\s+(?:registered\s+|independent\s+|separate\s+|incorporated\s+)?(?:legal\s+entity|non-?profit(?:\s+organi[sz]ation)?|for-?profit\s+compan(?:y|ies)|public\s+benefit\s+corporation|charit(?:y|able\s+organi[sz]ation))/iu,
       ],
     },
     {
@@ -53,6 +76,14 @@ export const deepHistoryRubric: LensRubric = {
         /revers(?:ed|al\s+of)\s+(?:our|the|its|a|an)\s+(?:earlier\s+)?(?:decision|policy|position|strategy)/iu,
         /previously\s+(?:released|published|open|offered|closed|kept)/iu,
         /discontinu(?:e|ed|ing)/iu,
+        // A course corrected after the fact, with what prompted it: "we removed the subset after
+        // receiving reports that it contained personal data".
+        /(?:removed|dropped|excluded|withdrew|took\s+down|stopped\s+(?:using|distributing|releasing))\s+(?:\S+\s+){0,6}?(?:after|following)\s+(?:discovering|finding|learning|noticing|receiving|reports?|complaints?|concerns?|feedback)/iu,
+      ],
+      exclusions: [
+        // A change only imagined ("in case a stakeholder decides to change its licensing policy",
+        // "if the project wants to change the license") is a rule for the future, not a change made.
+        /(?:in\s+case|if|should|whether|unless|wants?\s+to|wish(?:es)?\s+to|decides?\s+to|need\s+to)\s+(?:\S+\s+){0,5}?chang(?:e|es|ing)\s+(?:our\s+|its\s+|the\s+|their\s+)?(?:\S+\s+)?(?:direction|course|strategy|approach|licen[cs]e|licensing|name|mind)/iu,
       ],
     },
     {
@@ -68,6 +99,8 @@ export const deepHistoryRubric: LensRubric = {
         /(?:comply|complies|complying|compliance)\s+with/iu,
         /content\s+(?:rules|requirements|controls)\s+(?:of|in|set\s+by|imposed)/iu,
         /(?:required|mandated)\s+by\s+(?:law|regulators?|the\s+government)/iu,
+        // The law its data and outputs sit under: copyright law, fair use, a text-and-data-mining exception.
+        /copyright\s+(?:law|laws|act|directive|exceptions?)|fair\s+use\s+(?:doctrine|exception|defen[cs]e|provisions?)|(?:text\s+and\s+data|tdm)\s+mining\s+exceptions?|(?:under|in)\s+(?:the\s+)?(?:laws?|legislation)\s+of\s+(?:the\s+)?\S+/iu,
       ],
       exclusions: [
         // "Regulations" as one item in a list of generic instruments names no regulation the lab
@@ -121,7 +154,15 @@ export const deepHistoryRubric: LensRubric = {
         /(?:was|were)\s+(?:launched|founded|started|created|formed|established)\s+in\s+(?:\w+\s+)?\d{4}/iu,
         /open[-\s]scien(?:ce|tific)\s+(?:collaboration|project|initiative|consortium)|(?:collaboration|consortium|initiative)\s+(?:launched|founded|started|formed|led|co-led)\s+by/iu,
         // A lab that began as a workshop says so in its tagline: "Research workshop on large language models".
-        /research\s+workshop|(?:year[-\s]long|international|open)\s+(?:research\s+)?(?:workshop|collaboration)/iu,
+        // As what the project is ("an open collaboration"), not a value it strives towards ("open collaboration").
+        /research\s+workshop|(?:a|an|the)\s+(?:year[-\s]long|international|open)\s+(?:research\s+)?(?:workshop|collaboration)/iu,
+        // Who leads the project is its origin: "Big Code is led by ServiceNow Research and Hugging Face".
+        ledByAnOrganisation,
+        /(?:is|are|was|were)\s+(?:jointly\s+)?(?:co-?)?(?:founded|initiated|started|launched|organi[sz]ed)\s+by\s+(?!(?:a|an|the\s+(?:user|model|community)|users|you|your|their|its)\b)\[?[\p{L}\p{N}][\p{L}\p{N}.&'’-]*/iu,
+        // Where the project came from: "spun out of a university lab", "grew out of a Discord community".
+        /(?:spun|spin)[-\s]?(?:out|off)\s+(?:of|from)|grew\s+out\s+of|(?:emerged|originated)\s+from\s+(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:project|collaboration|workshop|community|lab|laboratory|group|initiative|server|team)/iu,
+        // A timeline entry for the project's own start: "September 26, 2022: Announcement of the BigCode project".
+        /(?:announcement|launch|kick-?off|inception|founding|formation|creation|start)\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:project|collaboration|initiative|consortium|workshop|lab|laboratory|organi[sz]ation|foundation|institute)/iu,
       ],
     },
     {
@@ -146,6 +187,17 @@ export const deepHistoryRubric: LensRubric = {
         // Vicuna", "a dataset that builds on The Pile", "with Stanford Alpaca's procedure".
         /(?:we|which|that|it)\s+(?:built|build|builds)\s+(?:up)?on\s+(?!years|decades|(?:our|its|their|a|an)\s)\S+/iu,
         /(?:fine[-\s]?tune|fork|derivative|distillation|continuation)\s+of\s+(?:the\s+)?\S+|\S+['’]s\s+(?:procedure|recipe|method|methodology|training\s+setup)/iu,
+        // Material taken from named prior datasets: "prompts based on seed samples from UltraChat",
+        // "knowledge present in web datasets like RefinedWeb and RedPajama".
+        /(?:based|built|modell?ed|grounded)\s+(?:up)?on\s+(?:\S+\s+){0,2}?(?:samples|seeds|prompts|examples|questions|templates|texts|documents|conversations|instructions|data|datasets?|code|ideas|work)\s+(?:from|of|in)\s+(?!(?:our|its|their|the\s+(?:user|model))\b)\[?[\p{L}\p{N}][\p{L}\p{N}.'’-]*|(?:derived|adapted|seeded|bootstrapped|distilled|sampled)\s+from\s+(?:the\s+)?(?!(?:our|its|their)\b)\[?[\p{L}\p{N}][\p{L}\p{N}.'’-]*/iu,
+        /(?<!evaluat\w*\s+(?:\S+\s+){0,4})(?:datasets|corpora|data\s+sources)\s+(?:like|such\s+as|including)\s+\[?[\p{L}\p{N}][\p{L}\p{N}.'’-]*/iu,
+        // Trained with an open training framework others built: "We train models with Megatron-LM".
+        /(?:train|trains|trained|training|pretrain(?:s|ed|ing)?)\s+(?:\S+\s+){0,3}?(?:with|using|on\s+top\s+of|through)\s+(?:the\s+)?\[?(?:megatron(?:-lm|-deepspeed)?|deepspeed|gpt-neox|nanotron|nemo|fairseq|t5x|mesh\s+tensorflow|levanter|torchtitan|composer|llm-foundry|open_lm|openrlhf|trl|axolotl)/iu,
+        // Engaging a named line of prior research: "Analysis of Chinchilla scaling laws",
+        // "the generated Winogender dataset", a programme that "culminated with the release of" a model.
+        /(?:analysis|study|replication|reproduction|extension|revisit(?:ing)?|review)\s+of\s+(?:the\s+)?\S+\s+(?:scaling\s+laws?|method|approach|paper|results|findings|benchmark|dataset)|\S+\s+scaling\s+laws/iu,
+        /(?:generated|extended|expanded|augmented|translated|re-?annotated|adapted)\s+(?:version\s+of\s+(?:the\s+)?)?(?!(?:synthetic|new|final|resulting|full|training|evaluation|test|our|this|same|entire|whole|additional|large|small|filtered|cleaned|raw|multilingual|instruction|preference|code|text|image)\b)\[?[\p{L}\p{N}][\p{L}\p{N}.'’-]*\]?(?:\([^)\s]*\))?\s+(?:dataset|benchmark|corpus|test\s+set)/iu,
+        /(?:program(?:me)?|project|initiative|workshop|effort)\s+culminated\s+(?:in|with)/iu,
       ],
     },
     {

@@ -24,6 +24,19 @@
  */
 import type { LensRubric } from './rubric-types.js';
 
+/**
+ * Its own earlier release fixed in public ("a new version of all models, fixing various
+ * inconsistencies in the original suite", "we retrained the models after finding a bug"): both a
+ * correction on record and an admission that the first release fell short.
+ */
+const fixesItsOwnEarlierRelease = /(?:fix|fixes|fixed|fixing|correct|corrects|corrected|correcting|resolv(?:e|es|ed|ing))\s+(?:various\s+|several\s+|some\s+|a\s+number\s+of\s+|an?\s+|the\s+)?(?:\S+\s+)?(?:inconsistenc(?:y|ies)|discrepanc(?:y|ies)|errors?|mistakes?|bugs?|flaws?)\s+in\s+(?:the\s+|our\s+)?(?:original|previous|earlier|prior|initial|first)|re-?train(?:ed|ing)?\s+(?:\S+\s+){0,4}?(?:after\s+(?:discovering|finding|noticing)|due\s+to\s+(?:a|an|the)\s+(?:bug|error|mistake|inconsistency|discrepancy))/iu;
+
+/**
+ * An error of its own named ("licences were erroneously labelled as permissive"): the labelling
+ * guide counts a public correction of this kind as an admission and as a correction.
+ */
+const namesAnErrorOfItsOwn = /(?:erroneously|mistakenly|incorrectly|wrongly|accidentally|inadvertently)\s+(?:been\s+)?(?:labell?ed|included|listed|reported|released|published|marked|classified|attributed|removed|added|omitted|filtered|leaked|exposed)/iu;
+
 export const tricksterKnowledgeRubric: LensRubric = {
   lensId: 'trickster-knowledge',
   indicators: [
@@ -39,9 +52,19 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /double[-\s]edged/iu,
         /cuts?\s+both\s+ways/iu,
         // Capability set against harm in one breath: "While … are impressive, they can also …".
-        /while\s+(?:\S+\s+){0,8}?(?:impressive|powerful|useful|beneficial|promising|valuable|capable)[^.;]{0,80}?(?:can|may|could|might)\s+also/iu,
+        /while\s+(?:\S+\s+){0,8}?(?:impressive|powerful|useful|beneficial|promising|valuable|capable|excels?|enables?|allows?|improves?|helps?|performs?\s+well)[^.;]{0,80}?(?:can|may|could|might)\s+also/iu,
         /dual[-\s]use/iu,
         // A trade-off named in other words: "openness comes at the cost of control", "we weigh access against misuse".
+        // Concessive tension between an aim and a practice: "Although Big Code strives for open
+        // communication, core members can set up private channels", "While we aim to be inclusive, …".
+        /(?:although|though|while|whilst|even\s+though|despite)\s+(?:\S+\s+){0,3}?(?:strives?|striving|aims?|aiming|tries|seeks?|seeking|intends?|aspires?|hopes?|is\s+committed|are\s+committed|commits?|efforts?)\s+(?:to|for|towards?)\s+[^.;]{1,200}?,\s*(?:\S+\s+){0,4}?(?:we|it|they|some|there|this|our|in\s+practice)\b/iu,
+        // Its own safeguard conceded as partial: "Although we have filtered the data …, we can
+        // imagine that some developers do not wish …".
+        /(?:although|even\s+though)\s+we\s+(?:have\s+|had\s+)?(?:\S+ed|made|taken|done|built|run|put)\s+(?:[^.;()]|\([^)]*\)){1,220}?,\s*(?:we|it|there|some|this|they|not)\b/iu,
+        // Interests that pull apart: "each contributor might have its own interests besides the collective effort".
+        /(?:competing|conflicting|divergent|diverging)\s+(?:interests|priorities|agendas|goals|values|demands)|(?:own|other)\s+interests\s+(?:besides|beyond|alongside|apart\s+from|other\s+than|that\s+(?:may\s+|might\s+|can\s+)?(?:differ|conflict))/iu,
+        // A dilemma about its own practice left open: "One open question is … whether we should remove X or Y".
+        /(?:open|unresolved|difficult|hard)\s+question\s+(?:is|remains)\s+(?:\S+\s+){0,12}?whether|whether\s+we\s+should\s+[^.;?]{1,160}?\bor\b/iu,
         /at\s+the\s+(?:cost|expense|price)\s+of|comes?\s+at\s+(?:a|the)\s+(?:cost|price)|weigh(?:s|ed|ing)?\s+(?:\S+\s+){1,5}?against|balanc(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?(?:between|against)/iu,
       ],
       exclusions: [
@@ -76,6 +99,18 @@ export const tricksterKnowledgeRubric: LensRubric = {
         // for improvement", "a collection of selected failure modes of our model".
         /(?:list|lists|examples|coverage|restrictions|categories)\s+(?:\S+\s+){0,2}?(?:is|are)\s+(?:not|by\s+no\s+means|far\s+from)\s+(?:exhaustive|complete|comprehensive)|(?:non|not)[-\s]exhaustive|(?:does|do|can)\s*(?:not|n['’]t)\s+cover\s+(?:every|all)/iu,
         /(?:ample|much|plenty\s+of|lots\s+of)\s+room\s+for\s+improvement|(?:selected|observed|common|typical)\s+failure\s+modes/iu,
+        // Its own safeguards conceded as incomplete: "we cannot guarantee that all personal data was
+        // removed", "despite our efforts, the dataset may still contain toxic content".
+        /(?:we|the\s+authors?)\s+(?:cannot|can\s*not|can['’]t|could\s*not|do\s+not|don['’]t)\s+(?:fully\s+)?guarantee|despite\s+(?:our|these|the)\s+(?:best\s+)?(?:efforts|filtering|precautions|safeguards|mitigations)|(?:may|might|could)\s+still\s+(?:contain|include|produce|generate|reflect|exhibit|leak)/iu,
+        namesAnErrorOfItsOwn,
+        fixesItsOwnEarlierRelease,
+        // An error of its own found after the fact: "we also discovered that due to a typo one of our
+        // models was smaller than we thought", "we later found a bug in the data loader".
+        /we\s+(?:later\s+|subsequently\s+|also\s+|since\s+)?(?:discovered|found|realised|realized|noticed|learned)\s+(?:that\s+)?[^.;]{0,80}?\b(?:bugs?|typos?|errors?|mistakes?|inconsistenc(?:y|ies)|discrepanc(?:y|ies)|flaws?|glitch(?:es)?|leakage|contamination)/iu,
+        /due\s+to\s+(?:a|an)\s+(?:typo|oversight|mistake|error\s+(?:on\s+our\s+(?:part|side)|in\s+our))|due\s+to\s+a\s+bug\s+in\s+(?:our|the\s+(?:training|data|evaluation|preprocessing))|than\s+(?:we\s+(?:had\s+)?(?:thought|believed|claimed|reported|intended)|(?:originally\s+)?(?:intended|reported|claimed|advertised))\b/iu,
+        // A process of its own admitted as not yet in place: "We are still exploring how to implement
+        // processes for such removal requests", "we have not yet worked out how to …".
+        /we\s+(?:are|were)\s+still\s+(?:exploring|working\s+out|figuring\s+out|investigating|determining|deciding|learning)\s+how\s+(?:to|best\s+to|we)|we\s+(?:have|had)\s+not\s+yet\s+(?:worked\s+out|figured\s+out|found|solved|decided|determined)\s+how/iu,
       ],
     },
     {
@@ -110,6 +145,8 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /(?:results|scores|benchmarks?|evaluations?|numbers)\s+(?:may|might|can|could|do|does)\s+not\s+(?:fully\s+)?(?:reflect|capture|generali[sz]e|transfer|represent)/iu,
         /(?:benchmark|data|test[-\s]set)\s+contamination|decontaminat(?:e|ed|ion)/iu,
         // Examples it shows admitted as chosen, not typical: "cherry-picked examples", "not representative".
+        // Its own figures qualified: "take these results with a grain of salt", "scores are not directly comparable".
+        /grain\s+of\s+salt|(?:should|must|cannot|can\s*not)\s+(?:not\s+)?be\s+over-?interpreted|not\s+(?:directly|strictly|fully)\s+comparable|(?:may|might|could|likely)\s+(?:over|under)[-\s]?estimat(?:e|es)\s+(?:the\s+)?(?:\S+\s+)?(?:performance|capabilit(?:y|ies)|abilit(?:y|ies)|accuracy|results|scores|gains)/iu,
         /cherry[-\s]?pick(?:ed|ing)|hand[-\s]?picked\s+(?:examples|samples|outputs)|(?:not|un)\s*representative\s+(?:of|examples|samples)/iu,
       ],
     },
@@ -127,6 +164,10 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /(?:responsible|vulnerability)\s+disclosure/iu,
         // A channel for reporting vulnerabilities is an invitation to attack its systems.
         /report(?:ing)?\s+(?:a\s+|any\s+|potential\s+)?(?:security\s+)?(?:vulnerabilit(?:y|ies)|security\s+(?:issues?|bugs?|concerns?))|security\s+issue\s+notifications?/iu,
+        // Outsiders asked to probe its systems for faults: "we encourage researchers to test the
+        // model for biases", "we invite the community to report failure cases".
+        /(?:invite|invites|welcome|welcomes|encourage|encourages|ask|asks|urge|urges)\s+(?:\S+\s+){0,4}?to\s+(?:evaluate|test|probe|audit|scrutini[sz]e|red[-\s]?team|stress[-\s]test|find|report|flag|share)\s+(?:\S+\s+){0,5}?(?:failures?|failure\s+cases|weakness(?:es)?|flaws?|bias(?:es)?|limitations?|vulnerabilit(?:y|ies)|harms?|harmful\s+(?:outputs?|content|behaviou?rs?)|errors?|mistakes?|risks?)/iu,
+        /please\s+(?:report|flag|let\s+us\s+know\s+about|tell\s+us\s+about)\s+(?:any\s+)?(?:\S+\s+){0,3}?(?:harmful|biased|unsafe|problematic|offensive|toxic|incorrect|inaccurate)\s+(?:outputs?|content|behaviou?rs?|generations|responses|completions|results)/iu,
         // Comments invited on its own choices or shortfalls (not product feedback in general):
         // "we welcome comments on these restrictions", "we invite feedback on the failure modes".
         /(?:welcome|welcomes|invite|invites|encourage|encourages|seek|seeking|appreciate|open\s+to)\s+(?:\S+\s+){0,3}?(?:comments|feedback|input|suggestions|critiques?|contributions|help)\s+(?:on|about|regarding|with|to\s+(?:improve|fix|address))\s+(?:\S+\s+){0,4}?(?:restrictions|licen[cs]es?|limitations|failures?|failure\s+modes|issues|problems|approach|choices|decisions|polic(?:y|ies)|terms|risks|harms|bias(?:es)?|safety|shortcomings|gaps)/iu,
@@ -149,6 +190,11 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /(?:can|could|will)\s+only\s+(?:release|share|publish|open)|non[-\s]commercial\s+(?:\S+\s+){0,6}?(?:in[-\s]line\s+with|because|due\s+to|as\s+required\s+by|following)/iu,
         /(?:chose|choose|decided|decide)\s+(?:not\s+)?to\s+(?:release|open[-\s]source|publish|keep|withhold)\s+(?:\S+\s+){0,6}?(?:because|so\s+that|in\s+order\s+to|as|given)\b/iu,
         /(?:releas(?:e|es|ed|ing)|open[-\s]sourc(?:e|es|ed|ing))\s+(?:the\s+|our\s+|its\s+|these\s+)?(?:\S+\s+)?(?:weights|models?|checkpoints|code|data(?:sets?)?)\s+(?:\S+\s+){0,6}?(?:because|so\s+that|in\s+order\s+to|to\s+(?:enable|allow|democrati[sz]e|foster|let|support))\b/iu,
+        // A reasoned non-release of any artefact: "we do not release the filtered dataset due to licensing".
+        /(?:do|does|did|will|can|could)\s*(?:not|n['’]t)\s+(?:publicly\s+)?(?:release|share|publish|open[-\s]source|distribute)\s+(?:the\s+|our\s+|its\s+|this\s+)?(?:\S+\s+){0,3}?(?:weights|data(?:sets?)?|code|models?|checkpoints?|prompts|pipeline|corpus)\s+[^.]{0,100}?(?:because|due\s+to|owing\s+to|given|to\s+(?:protect|avoid|prevent|respect))/iu,
+        // Openness conceded against a closed practice in one breath: "Although Big Code strives for
+        // open communication, core members can set up private channels".
+        /(?:although|though|while|whilst|even\s+though|despite)\s+[^.;]{0,80}?\bopen(?:ness|[-\s]source|[-\s]weights?|\s+communication|\s+science|\s+access|\s+collaboration)?\b[^.;]{0,200}?\b(?:private|closed|proprietary|internal[-\s]only|confidential|gated|withheld|not\s+(?:be\s+)?(?:released|public|shared))/iu,
       ],
     },
     {
@@ -157,7 +203,15 @@ export const tricksterKnowledgeRubric: LensRubric = {
       gapText: 'No irony, paradox or self-mockery: the narrative treats its own seriousness as exempt.',
       findingText: 'Uses irony or humour about itself, letting the official story be laughed at.',
       weight: 1,
-      patterns: [/iron(?:y|ic|ically)|humou?r(?:ous)?|self-?deprecat(?:ing|ion)|tongue[-\s]in[-\s]cheek|jokes?|joking|absurd(?:ity)?/iu],
+      patterns: [
+        /iron(?:y|ic|ically)|humou?r(?:ous)?|self-?deprecat(?:ing|ion)|tongue[-\s]in[-\s]cheek|jokes?|joking|absurd(?:ity)?/iu,
+        // Its critics' epithet turned on itself: a "stochastic parrot" drawn by its own image model.
+        /stochastic\s+parrots?/iu,
+      ],
+      exclusions: [
+        // Citing the paper is scholarship, not self-mockery.
+        /(?:dangers\s+of|on\s+the)\s+stochastic\s+parrots?|stochastic\s+parrots?\s+(?:paper|\(|et\s+al)/iu,
+      ],
     },
     {
       id: 'reversals-corrections',
@@ -171,6 +225,10 @@ export const tricksterKnowledgeRubric: LensRubric = {
         /we\s+(?:reversed|changed|updated|withdrew|revised)\s+(?:our|the|this|that)\s+(?:decision|policy|position|claim|guidance|statement)/iu,
         /(?:rolled|rolls|roll)\s+back/iu,
         /(?:withdrew|withdrawn|pulled)\s+(?:the\s+)?(?:model|release|feature|claim)/iu,
+        fixesItsOwnEarlierRelease,
+        // A correction of its own record: "licences erroneously labelled as permissive", "we corrected an error in the labels".
+        namesAnErrorOfItsOwn,
+        /(?:corrected|fixed)\s+(?:an?\s+|the\s+|several\s+)?(?:error|errors|mistake|mistakes)\s+in\s+(?:the\s+|our\s+)?(?:\S+\s+)?(?:data|dataset|labels?|results|evaluations?|scores|paper|report|licen[cs]es?|metadata)/iu,
       ],
     },
   ],
