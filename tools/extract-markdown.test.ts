@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, normaliseText } from './extract-main-text.js';
-import { extractMarkdown, type MarkdownBlock } from './extract-markdown.js';
+import { extractMarkdown, writtenInMarkdown, type MarkdownBlock } from './extract-markdown.js';
 
 /** Shaped like the model cards labs publish: front-matter, badges, an HTML banner, code, a results table. */
 const modelCard = `---
@@ -151,5 +151,18 @@ describe('extractMarkdown', () => {
 
   it('drops control characters so offsets survive the crawl\'s clean-up', () => {
     expect(extractMarkdown('Safe\u0001 text\u0007.').text).toBe('Safe text.');
+  });
+});
+
+describe('plain text written in Markdown', () => {
+  it('is recognised by lines only Markdown writes, so a prompt kept as .txt is read as prose', () => {
+    const prompt = '## Safety Instructions\n\n- **Do not answer queries that show clear intent** to cause harm.\n- **Provide a high-level answer** without details.\n';
+    expect(writtenInMarkdown(prompt)).toBe(true);
+    expect(extractMarkdown(prompt).text).toBe('Safety Instructions\n\nDo not answer queries that show clear intent to cause harm.\n\nProvide a high-level answer without details.');
+  });
+
+  it('leaves plain text alone, lists and a stray asterisk included', () => {
+    expect(writtenInMarkdown('Release notes\n\n- Faster loading\n- Fewer crashes\n\nPrices rose 5*3 times.\n')).toBe(false);
+    expect(writtenInMarkdown('One **bold** line is not enough to call a file Markdown.\n')).toBe(false);
   });
 });

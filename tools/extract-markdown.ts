@@ -191,6 +191,25 @@ function plainParagraphs(body: string): Collected[] {
 }
 
 /** Parses Markdown and returns its prose snapshot, title and structural blocks. */
+/** Lines that only Markdown writes: ATX headings, strong emphasis, inline links, code fences. */
+const markdownOnlyLine = /^#{1,6}[ \t]+\S|\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\]\n]+\]\([^)\s]+\)|^```/m;
+const markdownLinesForPlainText = 3;
+
+/**
+ * Whether a file served as plain text is written in Markdown: a system prompt or a policy kept as
+ * `.txt` often is ("## Safety Instructions", "- **Do not answer …**"). Read as plain text, its
+ * markup would be quoted as the lab's prose. Three lines that only Markdown writes decide it; a
+ * plain list of "- " lines does not.
+ */
+export function writtenInMarkdown(text: string): boolean {
+  let count = 0;
+  for (const line of text.split('\n')) {
+    if (markdownOnlyLine.test(line)) count += 1;
+    if (count >= markdownLinesForPlainText) return true;
+  }
+  return false;
+}
+
 export function extractMarkdown(source: string): ExtractedMarkdown {
   const unified = source.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const front = frontMatter.exec(unified);

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { StanceWatchError } from '../../infra/errors.js';
 import { countWords, extractMainText, normaliseText } from '../extract-main-text.js';
-import { extractMarkdown } from '../extract-markdown.js';
+import { extractMarkdown, writtenInMarkdown } from '../extract-markdown.js';
 import { crawlOptionsSchema, type CheckedCrawlOptions, type CrawlOptions } from './crawl-options.js';
 import { CrawlNotes } from './crawl-notes.js';
 import { openCrawlSession } from './crawl-session.js';
@@ -113,7 +113,7 @@ async function readFileSource(filePath: string, options: CheckedCrawlOptions, fi
   }
   const decoded = read.body.toString('utf8');
   const page = contentType === 'text/html' ? extractMainText(decoded, fileUrl) : null;
-  const markdown = contentType === 'text/markdown' ? extractMarkdown(decoded) : null;
+  const markdown = contentType === 'text/markdown' || (contentType === 'text/plain' && writtenInMarkdown(decoded)) ? extractMarkdown(decoded) : null;
   const text = page ? page.text : markdown ? markdown.text : normaliseText(decoded);
   if (countWords(text) < thinContentWords) issues.push('thin-content');
   return { ...fileFields, title: page ? page.title : markdown ? markdown.title : null, text, html: page ? decoded : null, issues };

@@ -8,7 +8,7 @@
 import type { BrowserRenderer } from '../fetch-browser.js';
 import type { HttpFetcher, HttpFetchFailure } from '../fetch-http.js';
 import { countWords, extractMainText, normaliseText, type ExtractedPage } from '../extract-main-text.js';
-import { extractMarkdown } from '../extract-markdown.js';
+import { extractMarkdown, writtenInMarkdown } from '../extract-markdown.js';
 import type { RobotsPolicy } from '../robots.js';
 import type { CheckedCrawlOptions } from './crawl-options.js';
 import type { CrawlNotes } from './crawl-notes.js';
@@ -145,7 +145,7 @@ export async function readWebPage(requestedUrl: string, context: WebReadContext)
   }
   const decoded = decodeBody(response.body, response.contentType);
   if (isPlainTextType(response.contentType)) {
-    const markdown = isMarkdown(response.contentType, finalUrl) ? extractMarkdown(decoded) : null;
+    const markdown = isMarkdown(response.contentType, finalUrl) || writtenInMarkdown(decoded) ? extractMarkdown(decoded) : null;
     const text = markdown ? markdown.text : normaliseText(decoded);
     const title = markdown ? markdown.title : markdownTitle(decoded);
     if (countWords(text) < thinContentWords) issues.push('thin-content');

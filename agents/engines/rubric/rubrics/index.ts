@@ -18,7 +18,7 @@ import { tricksterKnowledgeRubric } from './trickster-knowledge.js';
 export type { IndicatorPattern, LensRubric, RubricIndicator } from './rubric-types.js';
 export { compilePattern, near } from './rubric-patterns.js';
 
-export const rubricVersion = 'rubric-2026.12.4';
+export const rubricVersion = 'rubric-2026.12.5';
 
 export const lensRubrics: Readonly<Record<LensId, LensRubric>> = {
   'indigenous-knowledge': indigenousKnowledgeRubric,
