@@ -15,7 +15,7 @@ export function createServeCommand(): Command {
     .option('--port <port>', 'port to listen on, 0 for any free one (overrides PORT)')
     .action(async (options: { host?: string; port?: string }) => {
       // Loaded here, not above, so `serve --help` answers without loading the server.
-      const [{ openAuditSystem }, { loadConfig }, { describeTakeOver, takeOverInterruptedAudits }, { startServer }] = await Promise.all([
+      const [{ openAuditSystem }, { loadConfig }, { describeTakeOver, describeTakeOverDone, takeOverInterruptedAudits }, { startServer }] = await Promise.all([
         import('../system/audit-system.js'),
         import('../infra/config.js'),
         import('../system/interrupted-audits.js'),
@@ -35,6 +35,7 @@ export function createServeCommand(): Command {
       }
       process.stdout.write(`StanceWatch is serving on ${server.url}/ (API: ${server.url}/api/openapi.json)\n`);
       await takeOverInterruptedAudits(system, (takeOver) => process.stdout.write(`${describeTakeOver(takeOver)}\n`))
+        .then((takeOvers) => process.stdout.write(`${describeTakeOverDone(takeOvers)}\n`))
         .catch((error: unknown) => process.stderr.write(`stancewatch: could not take over the audits a previous server left unfinished: ${describeError(error)}\n`));
       const running = server;
       await new Promise<void>((resolve) => {

@@ -90,3 +90,14 @@ export function describeTakeOver(takeOver: TakeOver): string {
       return `Leaving audit ${takeOver.auditId} alone: ${takeOver.reason}.`;
   }
 }
+
+/**
+ * The line that closes the take-over in the server's log. Said even when there was nothing to
+ * take over, so the log always shows that the server looked, and what it found.
+ */
+export function describeTakeOverDone(takeOvers: readonly TakeOver[]): string {
+  if (takeOvers.length === 0) return 'Took over no audits: none was left unfinished.';
+  const count = (outcome: TakeOver['outcome']) => takeOvers.filter((takeOver) => takeOver.outcome === outcome).length;
+  const unfinished = takeOvers.length === 1 ? '1 unfinished audit' : `${takeOvers.length} unfinished audits`;
+  return `Looked at ${unfinished}: ${count('resumed')} resumed, ${count('failed')} failed, ${count('left')} left to another process.`;
+}
