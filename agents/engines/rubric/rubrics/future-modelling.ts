@@ -240,15 +240,16 @@ export const futureModellingRubric: LensRubric = {
         /(?:consumer|commodity|personal)[-\s](?:grade\s+)?(?:hardware|gpus?|graphics\s+cards?|laptops?|machines?|devices?|computers?)|(?:your|their)\s+own\s+(?:hardware|gpus?|laptops?|machines?|computers?|infrastructure)/iu,
         /(?:gradio|streamlit|comfyui)\s+(?:\S+\s+)?(?:apps?|demos?|ui|web\s+ui|interfaces?|nodes?|workflows?)/iu,
         // Runnable material the reader is pointed to: "this notebook shows how to use ControlNets",
-        // "a notebook that provides you with basic functionality", "refer to this notebook".
-        /(?:notebooks?|colabs?|tutorials?|cookbooks?|recipes?|example\s+scripts?)\]?(?:\([^)\s]*\))?\s+(?:that\s+|which\s+)?(?:shows?|demonstrates?|explains?|walks?\s+(?:you\s+)?through|provides?\s+you|gives?\s+you|lets?\s+you|helps?\s+you)\b/iu,
-        /(?:refer\s+to|see|check\s+out|follow|try|use|open)\s+(?:\S+\s+){0,1}?\[?(?:this|these|the|our)\s+(?:\S+\s+)?(?:notebooks?|colabs?|tutorials?|cookbooks?|recipes?)\b/iu,
+        // "a notebook that provides you with basic functionality", "refer to this notebook". Recipes
+        // are left out: a lab follows and uses recipes for its own training.
+        /(?:notebooks?|colabs?|tutorials?|cookbooks?|example\s+scripts?)\]?(?:\([^)\s]*\))?\s+(?:that\s+|which\s+)?(?:shows?|demonstrates?|explains?|walks?\s+(?:you\s+)?through|provides?\s+you|gives?\s+you|lets?\s+you|helps?\s+you)\b/iu,
+        /(?:refer\s+to|see|check\s+out|try|open)\s+(?:\S+\s+){0,1}?\[?(?:this|these|the|our)\s+(?:\S+\s+)?(?:notebooks?|colabs?|tutorials?|cookbooks?)\b/iu,
         // Code for both ends of the model handed over: "training & inference scripts", "in the
         // training and inference sections" of the repository.
         /(?:pre-?training|training|fine[-\s]?tuning|finetuning)\]?(?:\([^)\s]*\))?\s*(?:&|and|\/)\s*\[?(?:inference|sampling|evaluation)\]?(?:\([^)\s]*\))?\s+(?:scripts?|code|sections?|folders?|directories|notebooks?|recipes?|examples?)/iu,
         // Adapting the model is left open to the reader: "fine-tuning, LoRA and ControlNet are
         // possible with this method", "LoRA training is supported".
-        /(?:fine[-\s]?tuning|finetuning|loras?|controlnets?|adapters?)\b(?:[^.]|\betc\.){0,80}?\b(?:are|is)\s+(?:all\s+|also\s+|fully\s+)?(?:possible|supported)\b/iu,
+        /(?:fine[-\s]?tuning|finetuning|loras?|controlnets?|adapters?)\b(?:[^.]|\betc\.){0,60}?\b(?:are|is)\s+(?:all\s+|also\s+|fully\s+)?(?:possible|supported)\b/iu,
         // The reader's own derivatives and copies: "one that you trained yourself", "the weights,
         // that you can get from the hub", "models you can use".
         /(?:you|users)\s+(?:have\s+)?(?:trained|fine[-\s]?tuned|finetuned|built)\s+(?:\S+\s+){0,2}?(?:yourself|themselves|on\s+your\s+own)|(?:weights|checkpoints|models)\s*,?\s+(?:that\s+|which\s+)?you\s+can\s+(?:\S+\s+)?(?:get|download|obtain|fetch|use|run|load|fine[-\s]?tune)\b/iu,
@@ -257,7 +258,7 @@ export const futureModellingRubric: LensRubric = {
         /(?:releas(?:e|es|ed|ing)|licens(?:e|es|ed|ing)|distribut(?:e|es|ed|ing)|publish(?:es|ed|ing)?|mak(?:e|es|ing)\s+available)\s+(?:all\s+|the\s+|our\s+|its\s+|these\s+|this\s+)?(?:\S+\s+){0,2}?(?:models?|weights|checkpoints|code)\s+under\s+(?:an?\s+|the\s+)?[\[`*_]*(?:apache|mit|bsd|permissive|open|cc[-\s]by)|(?:code|source|repository|repo)\s+(?:\S+\s+){0,4}?(?:is|are)\s+(?:\S+\s+)?under\s+(?:an?\s+|the\s+)?[\[`*_]*(?:apache|mit|bsd|permissive|open[-\s]source|cc[-\s]by)/iu,
         // Checkpoints given out as a batch or a location: "we are providing two checkpoints for
         // Stage C", "`s3://…` contains the checkpoints converted to HF format".
-        /(?:providing|offering|releasing|sharing|publishing|hosting|uploading)\s+(?:all\s+|the\s+|our\s+|its\s+)?(?:\S+\s+){0,2}?(?:model\s+)?(?:weights|checkpoints)\b|(?:contains?|holds?|stores?)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:\S+\s+){0,2}?(?:model\s+)?(?:weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:converted|available|for\s+download|in\s+\S+\s+format)/iu,
+        /(?:providing|offering|releasing|sharing|publishing|hosting|uploading)\s+(?:all\s+|the\s+|our\s+|its\s+)?(?:\S+\s+){0,2}?(?:model\s+)?(?:weights|checkpoints)\b|(?:contains?|holds?|stores?)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:\S+\s+){0,2}?(?:model\s+)?(?:weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:converted|available|for\s+download)/iu,
         /(?:train|training|fine[-\s]?tun(?:e|ing)|finetun(?:e|ing))\s+(?:of\s+|for\s+|your\s+own\s+)?(?:\S+\s+){0,2}?(?:loras?|controlnets?|adapters?)\b/iu,
         /(?:training|fine[-\s]?tuning|finetuning)\s+(?:scripts?|code|recipes?|configs?|notebooks?)\s+(?:\S+\s+){0,3}?(?:are\s+|is\s+)?(?:provided|available|included|released|published|open[-\s]sourced)|(?:provide|release|publish|include|share|open[-\s]source)[sd]?\s+(?:the\s+|our\s+|all\s+)?(?:\S+\s+){0,2}?(?:training|fine[-\s]?tuning|finetuning)\s+(?:scripts?|code|recipes?|configs?|notebooks?)/iu,
       ],
