@@ -234,16 +234,38 @@ export const futureModellingRubric: LensRubric = {
         /notebooks?\s+(?:\S+\s+){0,2}?(?:provided|included)|(?:provided|included|example)\s+notebooks?/iu,
         /(?:provide|provides|provided|release|releases|released|share|shares|shared|publish|publishes|published|open[-\s]sourced?)\s+(?:the\s+|our\s+|all\s+)?(?:\S+\s+){0,2}?(?:code|scripts?|notebooks?)\s+(?:for|to)\s+(?:\S+\s+)?(?:train|training|fine[-\s]?tun\w+|finetun\w+|inference|run|running|sampling)\b/iu,
         // A local runtime, not an API: "can be used with diffusers", "is supported in vLLM".
-        /(?:can\s+be\s+(?:used|run|loaded|served)|(?:is|are)\s+(?:also\s+|now\s+)?(?:supported|available|integrated))\s+(?:\S+\s+){0,2}?(?:with|in|via|through|using|by)\s+(?:the\s+)?(?:\S+\s+)?[\[`*_]*(?:transformers|diffusers|vllm|llama\.cpp|ollama|comfyui|mlx|onnx|tensorrt|pytorch|jax)/iu,
+        /(?:can\s+be\s+(?:used|run|loaded|served)|(?:is|are)\s+(?:also\s+|now\s+)?(?:supported|available|accessible|integrated))\s+(?:\S+\s+){0,2}?(?:with|in|via|through|using|by)\s+(?:the\s+)?(?:\S+\s+)?[\[`*_]*(?:transformers|diffusers|vllm|llama\.cpp|ollama|comfyui|mlx|onnx|tensorrt|pytorch|jax)/iu,
         /(?:weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:are|is)\s+(?:now\s+|publicly\s+|freely\s+|openly\s+)?(?:available|downloadable|accessible)\s+(?:on|at|from|via|through|for\s+download)/iu,
         // Runs on hardware the user owns: "cheap enough to fine-tune on consumer hardware".
         /(?:consumer|commodity|personal)[-\s](?:grade\s+)?(?:hardware|gpus?|graphics\s+cards?|laptops?|machines?|devices?|computers?)|(?:your|their)\s+own\s+(?:hardware|gpus?|laptops?|machines?|computers?|infrastructure)/iu,
         /(?:gradio|streamlit|comfyui)\s+(?:\S+\s+)?(?:apps?|demos?|ui|web\s+ui|interfaces?|nodes?|workflows?)/iu,
+        // Runnable material the reader is pointed to: "this notebook shows how to use ControlNets",
+        // "a notebook that provides you with basic functionality", "refer to this notebook". Recipes
+        // are left out: a lab follows and uses recipes for its own training.
+        /(?:notebooks?|colabs?|tutorials?|cookbooks?|example\s+scripts?)\]?(?:\([^)\s]*\))?\s+(?:that\s+|which\s+)?(?:shows?|demonstrates?|explains?|walks?\s+(?:you\s+)?through|provides?\s+you|gives?\s+you|lets?\s+you|helps?\s+you)\b/iu,
+        /(?:refer\s+to|see|check\s+out|try|open)\s+(?:\S+\s+){0,1}?\[?(?:this|these|the|our)\s+(?:\S+\s+)?(?:notebooks?|colabs?|tutorials?|cookbooks?)\b/iu,
+        // Code for both ends of the model handed over: "training & inference scripts", "in the
+        // training and inference sections" of the repository.
+        /(?:pre-?training|training|fine[-\s]?tuning|finetuning)\]?(?:\([^)\s]*\))?\s*(?:&|and|\/)\s*\[?(?:inference|sampling|evaluation)\]?(?:\([^)\s]*\))?\s+(?:scripts?|code|sections?|folders?|directories|notebooks?|recipes?|examples?)/iu,
+        // Adapting the model is left open to the reader: "fine-tuning, LoRA and ControlNet are
+        // possible with this method", "LoRA training is supported".
+        /(?:fine[-\s]?tuning|finetuning|loras?|controlnets?|adapters?)\b(?:[^.]|\betc\.){0,60}?\b(?:are|is)\s+(?:all\s+|also\s+|fully\s+)?(?:possible|supported)\b/iu,
+        // The reader's own derivatives and copies: "one that you trained yourself", "the weights,
+        // that you can get from the hub", "models you can use".
+        /(?:you|users)\s+(?:have\s+)?(?:trained|fine[-\s]?tuned|finetuned|built)\s+(?:\S+\s+){0,2}?(?:yourself|themselves|on\s+your\s+own)|(?:weights|checkpoints|models)\s*,?\s+(?:that\s+|which\s+)?you\s+can\s+(?:\S+\s+)?(?:get|download|obtain|fetch|use|run|load|fine[-\s]?tune)\b/iu,
+        // A release handed over under a permissive licence, said of the act: "we are releasing the
+        // model under the Apache-2.0 license", "all the code from this repo is under an MIT licence".
+        /(?:releas(?:e|es|ed|ing)|licens(?:e|es|ed|ing)|distribut(?:e|es|ed|ing)|publish(?:es|ed|ing)?|mak(?:e|es|ing)\s+available)\s+(?:all\s+|the\s+|our\s+|its\s+|these\s+|this\s+)?(?:\S+\s+){0,2}?(?:models?|weights|checkpoints|code)\s+under\s+(?:an?\s+|the\s+)?[\[`*_]*(?:apache|mit|bsd|permissive|open|cc[-\s]by)|(?:code|source|repository|repo)\s+(?:\S+\s+){0,4}?(?:is|are)\s+(?:\S+\s+)?under\s+(?:an?\s+|the\s+)?[\[`*_]*(?:apache|mit|bsd|permissive|open[-\s]source|cc[-\s]by)/iu,
+        // Checkpoints given out as a batch or a location: "we are providing two checkpoints for
+        // Stage C", "`s3://…` contains the checkpoints converted to HF format".
+        /(?:providing|offering|releasing|sharing|publishing|hosting|uploading)\s+(?:all\s+|the\s+|our\s+|its\s+)?(?:\S+\s+){0,2}?(?:model\s+)?(?:weights|checkpoints)\b|(?:contains?|holds?|stores?)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:\S+\s+){0,2}?(?:model\s+)?(?:weights|checkpoints)\s+(?:\S+\s+){0,3}?(?:converted|available|for\s+download)/iu,
         /(?:train|training|fine[-\s]?tun(?:e|ing)|finetun(?:e|ing))\s+(?:of\s+|for\s+|your\s+own\s+)?(?:\S+\s+){0,2}?(?:loras?|controlnets?|adapters?)\b/iu,
         /(?:training|fine[-\s]?tuning|finetuning)\s+(?:scripts?|code|recipes?|configs?|notebooks?)\s+(?:\S+\s+){0,3}?(?:are\s+|is\s+)?(?:provided|available|included|released|published|open[-\s]sourced)|(?:provide|release|publish|include|share|open[-\s]source)[sd]?\s+(?:the\s+|our\s+|all\s+)?(?:\S+\s+){0,2}?(?:training|fine[-\s]?tuning|finetuning)\s+(?:scripts?|code|recipes?|configs?|notebooks?)/iu,
       ],
       exclusions: [
         othersModels,
+        // "Weights & Biases" is an experiment-tracking service; its dashboards hand out no weights.
+        /weights\s*(?:&|and)\s*biases/iu,
         // Quantising input values is how a model tokenises its data, not a lighter model for users.
         /(?:scaling|tokeni[sz]ation|binning|discreti[sz]ation|normali[sz]ation)\s+and\s+quanti[sz]ation|quanti[sz](?:ation|ed|es)\s+(?:of\s+)?(?:the\s+)?(?:input|values|time\s+series|signals?|observations)/iu,
       ],

@@ -168,6 +168,9 @@ export const marginalisedVoicesRubric: LensRubric = {
         /(?:constrained|limited|modest|low[-\s]end)\s+(?:compute|gpu|hardware|devices?)(?:\s+(?:resources|capabilities))?|run\s+(?:\S+\s+)?on[-\s]device/iu,
         /for\s+free|free\s+of\s+charge|at\s+no\s+cost/iu,
         /publicly\s+released\s+under|released\s+under\s+(?:an?\s+|the\s+)?(?:apache|mit|permissive|open)/iu,
+        // The release itself put under a permissive licence, however it is linked or hyphenated: "we
+        // are releasing the model under the [Apache-2.0 license](…)".
+        /(?:releas(?:e|es|ed|ing)|licens(?:e|es|ed|ing)|distribut(?:e|es|ed|ing)|publish(?:es|ed|ing)?|mak(?:e|es|ing)\s+available)\s+(?:all\s+|the\s+|our\s+|its\s+|these\s+|this\s+)?(?:\S+\s+){0,2}?(?:models?|weights|checkpoints)\s+under\s+(?:an?\s+|the\s+)?[\[`*_]*(?:apache|mit|bsd|permissive|open|cc[-\s]by)/iu,
         // Weights anyone can take: "We host all model weights and datasets on HuggingFace", "the
         // checkpoints are publicly available", "we release the weights of every model".
         /(?:host|hosts|hosted|hosting|release|releases|released|releasing|publish|publishes|published|share|shares|shared|open[-\s]source[sd]?|upload(?:ed|s)?)\s+(?:all\s+|the\s+|our\s+|its\s+|their\s+)?(?:\S+\s+){0,2}?(?:model\s+)?(?:weights|checkpoints)\b/iu,
