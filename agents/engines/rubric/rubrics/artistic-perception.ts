@@ -162,8 +162,9 @@ export const artisticPerceptionRubric: LensRubric = {
         /speech\s+(?:synthesis|recognition)|text-to-speech|voice\s+(?:model|interface|mode)/iu,
         // Models that see: vision-language models and visual understanding of images and documents.
         /vision[-\s]language\s+models?|visual\s+(?:question\s+answering|document\s+understanding|understanding|reasoning)|image\s+(?:understanding|captioning|descriptions?|synthesis|variations?|reconstruction|compression|encoding|decoding|upscaling|restoration|segmentation|classification)|controlnets?/iu,
-        // Making pictures, sound or video, with a few words between verb and medium ("generates high-resolution images").
-        /(?:generate|generates|generated|generating|create|creates|creating|produce|produces|producing|render|renders|rendering)\s+(?:\S+\s+){0,3}?(?:images|pictures|photos|illustrations|videos|animations|music|songs|artwork)/iu,
+        // Making pictures, sound or video, with a few words between verb and medium ("generates
+        // high-resolution images", "generate variations of a given image").
+        /(?:generate|generates|generated|generating|create|creates|creating|produce|produces|producing|render|renders|rendering)\s+(?:\S+\s+){0,4}?(?:images?|pictures?|photos?|illustrations?|videos?|animations?|music|songs?|artworks?)\b/iu,
         /(?:in|out)painting|super[-\s]?resolution|style\s+transfer/iu,
         // A model that works on pictures or sound: encoding, compressing, captioning or editing them.
         /(?:encode|encodes|encoding|decode|decodes|decoding|compress|compresses|compressing|reconstruct|reconstructs|reconstructing|upscale|upscales|upscaling|caption|captions|captioning|edit|edits|segment|segments|describe|describes)\s+(?:\S+\s+){0,3}?(?:images|pictures|photos|videos|audio|speech)|(?:images?|pictures?|photos?|videos?)\s+(?:generated|created|produced|made)\s+(?:by|with|using)/iu,
@@ -190,6 +191,9 @@ export const artisticPerceptionRubric: LensRubric = {
         // Looks described as felt: visual appeal, a whimsical or striking image. "Aesthetic" alone is
         // left out: labs use it as a rating axis or a data filter ("aesthetic score"), a metric like any other.
         /visually\s+(?:pleasing|appealing|stunning|striking)|stunning|breathtaking|evocative|whimsical/iu,
+        // A personal, playful example rather than a benchmark: pictures or stories of the writer's
+        // own pet, child or home ("images of my dog").
+        /(?:images?|pictures?|photos?|portraits?|drawings?|paintings?|videos?|stor(?:y|ies)|poems?|songs?)\s+(?:\S+\s+){0,2}?(?:of|about|for|featuring)\s+(?:my|our)\s+(?:own\s+)?(?:dogs?|cats?|pets?|puppy|kitten|kids?|children|daughter|son|family|friends?|garden|home)\b/iu,
       ],
     },
   ],

@@ -95,6 +95,17 @@ export const tricksterKnowledgeRubric: LensRubric = {
         // About its own work, not others' wishes ("we acknowledge that not all developers may wish …").
         /(?:we|the\s+authors?)\s+(?:acknowledge|recogni[sz]e|admit)\s+that\s+(?:our|the|this|these)\s+(?:\S+\s+){0,2}?(?:models?|work|data|dataset|approach|system|implementation|results|evaluations?|methods?|filtering|pipeline|process|training|release|decisions?|choices?)|we\s+admit/iu,
         /known\s+(?:issues|bugs|problems|failure\s+modes)/iu,
+        // Its own software admitted unfinished: "the codebase is in early development", "this
+        // repository is a work in progress". The subject is its own artefact, so "the field is in its
+        // early stages" does not count.
+        /(?:codebase|code|repository|repo|project|implementation|library|toolkit|software|api|release|models?|it|this)\s+(?:is|are)\s+(?:still\s+|currently\s+)?(?:in\s+(?:an?\s+|its\s+)?(?:very\s+)?early\s+(?:stages?\s+of\s+)?(?:development|stages?|phase)|(?:an?\s+)?(?:early|experimental)[-\s](?:stage|alpha|preview)\b|(?:an?\s+)?work\s+in\s+progress|(?:highly\s+)?experimental\s+and)/iu,
+        // Users warned of its rough edges: "you might encounter unexpected errors or not perfectly
+        // optimized training code". An adjective of surprise or imperfection keeps out setup notes
+        // ("you may see errors if the driver is missing").
+        /(?:you|users)\s+(?:may|might|could|will|can)\s+(?:still\s+|also\s+|occasionally\s+)?(?:encounter|run\s+into|experience|hit|notice|come\s+across)\s+(?:some\s+)?(?:unexpected|occasional|minor|unforeseen|various|rough)\s+(?:\S+\s+)?(?:errors|bugs|issues|problems|crashes|glitches|instabilit(?:y|ies)|edges)|not\s+(?:yet\s+)?(?:perfectly|fully)\s+optimi[sz]ed/iu,
+        // Its model said to share the failings just listed: "Granite-vision is not the exception in
+        // this regard", "our model is no exception".
+        /(?:is|are)\s+(?:not\s+(?:an?|the)|no)\s+exceptions?(?:\s+(?:in\s+this\s+regard|here|to\s+this|either))?\s*[.;!]?$/iu,
         // Its own list or release admitted incomplete: "this list is not exhaustive", "with ample room
         // for improvement", "a collection of selected failure modes of our model".
         /(?:list|lists|examples|coverage|restrictions|categories)\s+(?:\S+\s+){0,2}?(?:is|are)\s+(?:not|by\s+no\s+means|far\s+from)\s+(?:exhaustive|complete|comprehensive)|(?:non|not)[-\s]exhaustive|(?:does|do|can)\s*(?:not|n['’]t)\s+cover\s+(?:every|all)/iu,
