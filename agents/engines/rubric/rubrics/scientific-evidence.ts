@@ -86,6 +86,12 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:expanded|additional|extended|supplementary)\s+(?:\S+\s+)?(?:data(?:sets?)?|corpus|corpora|sources|programming\s+languages)\b/iu,
         // Personal data taken out of the corpus: "de-identification of personally identifiable information", "PII redaction".
         /(?:de-?identification|redaction|anonymi[sz]ation|removal|masking)\s+of\s+(?:\S+\s+){0,2}?(?:personally\s+identifiable|pii\b|personal\s+(?:data|information))|\bpii\s+(?:redaction|removal|detection|masking|filtering|de-?identification|anonymi[sz]ation)/iu,
+        // The data set out in a figure or table: "a detailed view of our data is presented in Figure 1".
+        /\b(?:our|the|its)\s+(?:training\s+|pre-?training\s+|fine-?tuning\s+)?(?:data|datasets|data\s+mix(?:ture)?|corpus|corpora)\s+(?:is|are)\s+(?:\S+\s+)?(?:presented|shown|depicted|described|detailed|listed|summari[sz]ed|broken\s+down|visuali[sz]ed)\s+in\s+(?:figures?|fig\.|tables?|section|appendix)/iu,
+        // The kinds of content the lab generated for its corpus: "we build several types of stories: educational …".
+        /\bwe\s+(?:\S+\s+)?(?:build|built|generate[ds]?|create[ds]?|synthesi[sz]e[ds]?|produce[ds]?|write|wrote)\s+(?:\S+\s+){0,2}?(?:types|kinds|categories|varieties|styles|genres)\s+of\s+(?:\S+\s+)?(?:stories|texts?|samples|examples|prompts|documents|data|conversations|dialogues|problems|exercises|textbooks|posts)\b/iu,
+        // A model released in a deduplicated-data variant is named for the data it was trained on: "Pythia-1.3B-Deduped".
+        /\b[\p{L}\p{N}.]+-\d+(?:\.\d+)?[MBT]-dedup(?:ed|licated)?\b/iu,
       ],
       exclusions: [
         // Tooling offered to others for their own data is not the lab's training data.
@@ -311,6 +317,15 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:is|are|was|were)\s+(?:fully\s+|now\s+)?(?:open[-\s]?sourced?|openly\s+(?:available|released|licen[cs]ed)|open[-\s]access)\b/iu,
         // Code offered for the stages of the work: "code for training and finetuning", "scripts for inference".
         /(?:code|scripts?|notebooks?|recipes?)\s+(?:\S+\s+)?for\s+(?:\S+\s+){0,2}?(?:training|fine-?tuning|finetuning|inference|evaluation|reproduc\w+|sampling)\b/iu,
+        // Provision in the progressive and of the lab's own implementation: "we are providing two checkpoints",
+        // "we also provide our own implementation for training".
+        new RegExp(String.raw`\bwe\s+(?:are\s+|also\s+|now\s+)*(?:providing|provide)\s+(?:\S+\s+){0,5}?(?:${releasedArtefact}|implementations?|weights)\b`, 'iu'),
+        // Where the reader gets the model: "the model … can be cloned using:", "the weights, that you can get from …".
+        /(?:models?|weights|checkpoints?|repositor(?:y|ies)|code)\b(?:[^.]|\.(?=\S)){0,60}?\bcan\s+be\s+(?:cloned|downloaded|obtained|fetched|pulled)\b|(?:weights|checkpoints?)\b(?:[^.]|\.(?=\S)){0,30}?\b(?:you|one|users)\s+can\s+(?:get|obtain|download|fetch|clone)\b/iu,
+        // Stage code offered as linked sections: "already provided … in the [training](…) and [inference](…) sections".
+        near(/\[(?:training|inference|fine-?tuning|finetuning|evaluation|sampling)\](?=\()/iu, /provided|available|released|included|find/iu, 80),
+        // A model table row whose status cell marks the model released: "| Pythia-19M | 6 | … | Ready |".
+        /^\s*\|\s*\**[\p{L}\p{N}._-]*\d+(?:\.\d+)?[MBT]\b[^|\n]*\|(?:[^|\n]*\|)*?\s*(?:ready|released|available|downloadable)\s*\|/iu,
       ],
       exclusions: [othersModels],
     },
