@@ -185,6 +185,10 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:datasets?|questions|prompts|statements)\s+(?:\S+\s+){0,8}?(?:for\s+|to\s+|in\s+)?["'“]?evaluat(?:e|es|ing|ion)\b/iu,
         // Judgements by people: "human preference evaluation", "a user study", "preferred by human raters".
         /(?:human|user)\s+(?:preference|studies|study|ratings?|judg(?:e)?ments?|assessments?)|preferred\s+by\s+(?:\S+\s+)?(?:humans|raters|annotators|users|evaluators)/iu,
+        // An evaluation's status in a release table: "0-shot Ready", "few-shot available".
+        /(?:zero|one|few|\d+)[-\s]shot\s+(?:ready|available|done|complete|released)\b/iu,
+        // An evaluation set's design by its size in questions: "two datasets, each of size up to 1,000 questions".
+        /(?:datasets?|sets?|suites?)\b[^.]{0,30}?\b(?:of\s+size|with|containing|consisting\s+of)\s+(?:up\s+to\s+|about\s+|around\s+|roughly\s+|~)?\d[\d,.]*\s*[kK]?\s+(?:questions|prompts|items|problems|test\s+cases)\b/iu,
       ],
       exclusions: [
         // A plan for an evaluation suite is not a published one.
@@ -234,12 +238,18 @@ export const scientificEvidenceRubric: LensRubric = {
         /\b(?:unable\s+to|incapable\s+of|not\s+(?:able|capable)\s+(?:to|of)|difficult(?:y|ies)\s+(?:with|in))\b|(?:degraded|reduced|poor|poorer)\s+(?:\S+\s+)?(?:quality|performance|accuracy|results|outputs?)\b/iu,
         // The lab pointing away from its own model: "other models … offer superior performance compared to this model".
         /(?:superior|better|higher|stronger)\s+(?:\S+\s+)?(?:performance|results|accuracy|quality)\s+(?:compared\s+(?:to|with)|than)\s+(?:this|the\s+present|the\s+current)\s+model/iu,
+        // Scope stated as for now, or as only: "currently the models support English instructions", "only supports text input".
+        /\b(?:currently|at\s+(?:the\s+moment|present)|for\s+now|only)\s+(?:\S+\s+){0,3}?(?:supports?|accepts?|handles?|understands?)\b/iu,
+        // The model counted among those sharing the risks just named: "X is not the exception in this regard", "is no exception".
+        /\b(?:is|are)\s+(?:not\s+(?:an?|the)|no)\s+exceptions?\b/iu,
       ],
       exclusions: [
         // A data-subject right ("request limitations on data processing") and liability terms are not limits of the model.
         /limitations?\s+on|limitations?\s+of\s+liability/iu,
         // Limitations as a research topic, or hallucination as a detection target, are not the lab's own.
         /(?:prob(?:e|es|ing)|study(?:ing)?|understand(?:ing)?|investigat(?:e|ing)|explor(?:e|ing)|research(?:ing)?)(?:\s+and\s+\w+)?\s+(?:on\s+|into\s+)?(?:the\s+)?limitations/iu,
+        // What a tool or client accepts is a tooling quirk, not a limit of the model: "the SDK only works with …".
+        /(?:sdk|api|library|package|cli|client|plugin|extension|toolkit|tool|app)\s+(?:\S+\s+)?(?:currently|only)\s+(?:\S+\s+){0,3}?(?:supports?|accepts?|handles?|works?)\b/iu,
         /hallucinations?(?:\s+and\s+\w+)?\s+(?:related\s+)?(?:risks?|detection)|(?:detect(?:s|ing)?|flag(?:s|ging)?|identify(?:ing)?)\s+(?:\S+\s+){0,3}?hallucinat\w*/iu,
       ],
       sections: [
@@ -349,6 +359,9 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:harm|risk|jailbreak|toxicity|safety)\s+(?:detection|detectors?|classification)\b/iu,
         /adversarial\s+(?:testing|prompts|attacks|evaluations?|probing)|jailbreak(?:s|ing)?\s+(?:attempts|prompts|tests|evaluations?|robustness)|toxicity\s+(?:evaluations?|benchmarks?|scores?|tests?)/iu,
         /(?:evaluat|test|measur|assess|prob)(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?(?:for\s+)?(?:harmful|unsafe|dangerous|toxic|risky|deceptive|power-seeking)\s+(?:behaviou?rs?|outputs?|content|capabilities|responses)/iu,
+        // A guard model recommended to run beside the release: "to enhance safety, we recommend using X alongside Granite Guardian".
+        /(?:alongside|together\s+with|paired\s+with|combined\s+with|in\s+combination\s+with)\s+(?:an?\s+|the\s+|our\s+)?(?:\S+\s+){0,2}?(?:guard(?:ian)?|shield|guardrails?|moderation\s+(?:models?|classifiers?|apis?))\b/iu,
+        near(/(?:enhance|improve|increase|ensure|strengthen)\s+safety/iu, /(?:recommend|advise|suggest)\s+(?:using|running|deploying|pairing)\s+(?:\S+\s+){0,5}?(?:alongside|together\s+with|paired\s+with|with)/iu, 40),
       ],
     },
     {
@@ -372,6 +385,8 @@ export const scientificEvidenceRubric: LensRubric = {
         /\[(?:our\s+|the\s+)?(?:paper|tech(?:nical)?\s+report|preprint|publication)\]\(/iu,
         // Publication as a noun, as timelines write it: "Introduction of the dataset and paper publication".
         /paper\s+(?:publication|release)|(?:publication|release)\s+of\s+(?:the\s+|our\s+|a\s+|its\s+)?(?:\S+\s+)?(?:paper|preprint|technical\s+report)/iu,
+        // The lab's collection of model pages, each with its model card: "please visit our collection [here](…)".
+        /(?:visit|see|browse|explore|check\s+out)\s+(?:our|the)\s+(?:model\s+)?collection\b/iu,
       ],
       exclusions: [
         // A link to arXiv says nothing about whose paper it is: a cited method or dataset
