@@ -188,9 +188,11 @@ export const scientificEvidenceRubric: LensRubric = {
         // An evaluation's status in a release table: "0-shot Ready", "few-shot available".
         /(?:zero|one|few|\d+)[-\s]shot\s+(?:ready|available|done|complete|released)\b/iu,
         // An evaluation set's design by its size in questions: "two datasets, each of size up to 1,000 questions".
-        /(?:datasets?|sets?|suites?)\b[^.]{0,30}?\b(?:of\s+size|with|containing|consisting\s+of)\s+(?:up\s+to\s+|about\s+|around\s+|roughly\s+|~)?\d[\d,.]*\s*[kK]?\s+(?:questions|prompts|items|problems|test\s+cases)\b/iu,
+        /(?:datasets?|sets?|suites?)\b[^.]{0,30}?\b(?:of\s+size|with|containing|consisting\s+of)\s+(?:up\s+to\s+|about\s+|around\s+|roughly\s+|~)?\d[\d,.]*\s*[kK]?\s+(?:questions|items|problems|test\s+cases)\b/iu,
       ],
       exclusions: [
+        // The size of a training set in questions is training data, not an evaluation's design.
+        /(?:training|train|sft|fine-?tuning|instruction(?:[-\s]tuning)?|pre-?training|preference|alignment)\s+(?:datasets?|sets?|data|splits?)\b[^.]{0,30}?\b(?:of\s+size|with|containing|consisting\s+of)\s+(?:up\s+to\s+|about\s+|around\s+|roughly\s+|~)?\d[\d,.]*\s*[kK]?\s+(?:questions|items|problems|test\s+cases)\b/iu,
         // A plan for an evaluation suite is not a published one.
         /(?:developing|building|create|creating|designing)\s+(?:a\s+|an\s+)?(?:\S+\s+){0,2}?evaluation\s+suite/iu,
       ],
@@ -238,10 +240,10 @@ export const scientificEvidenceRubric: LensRubric = {
         /\b(?:unable\s+to|incapable\s+of|not\s+(?:able|capable)\s+(?:to|of)|difficult(?:y|ies)\s+(?:with|in))\b|(?:degraded|reduced|poor|poorer)\s+(?:\S+\s+)?(?:quality|performance|accuracy|results|outputs?)\b/iu,
         // The lab pointing away from its own model: "other models … offer superior performance compared to this model".
         /(?:superior|better|higher|stronger)\s+(?:\S+\s+)?(?:performance|results|accuracy|quality)\s+(?:compared\s+(?:to|with)|than)\s+(?:this|the\s+present|the\s+current)\s+model/iu,
-        // Scope stated as for now, or as only: "currently the models support English instructions", "only supports text input".
-        /\b(?:currently|at\s+(?:the\s+moment|present)|for\s+now|only)\s+(?:\S+\s+){0,3}?(?:supports?|accepts?|handles?|understands?)\b/iu,
+        // Scope stated as for now, or as only: "currently the models support English instructions", "the model only accepts text".
+        /\b(?:currently|at\s+(?:the\s+moment|present)|for\s+now)\s+(?:the\s+|this\s+|our\s+|its\s+)?(?:\S+\s+)?models?\s+(?:only\s+)?(?:supports?|accepts?|handles?|understands?)\b|\bmodels?\s+(?:\S+\s+)?(?:currently\s+)?only\s+(?:supports?|accepts?|handles?|understands?)\b/iu,
         // The model counted among those sharing the risks just named: "X is not the exception in this regard", "is no exception".
-        /\b(?:is|are)\s+(?:not\s+(?:an?|the)|no)\s+exceptions?\b/iu,
+        /(?:models?|systems?|it|this|[\p{L}\p{N}.-]*\d[\p{L}\p{N}.-]*)\s+(?:is|are)\s+(?:not\s+(?:an?|the)|no)\s+exceptions?\b/iu,
       ],
       exclusions: [
         // A data-subject right ("request limitations on data processing") and liability terms are not limits of the model.
@@ -329,7 +331,7 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:code|scripts?|notebooks?|recipes?)\s+(?:\S+\s+)?for\s+(?:\S+\s+){0,2}?(?:training|fine-?tuning|finetuning|inference|evaluation|reproduc\w+|sampling)\b/iu,
         // Provision in the progressive and of the lab's own implementation: "we are providing two checkpoints",
         // "we also provide our own implementation for training".
-        new RegExp(String.raw`\bwe\s+(?:are\s+|also\s+|now\s+)*(?:providing|provide)\s+(?:\S+\s+){0,5}?(?:${releasedArtefact}|implementations?|weights)\b`, 'iu'),
+        new RegExp(String.raw`\bwe\s+(?:are\s+|also\s+|now\s+)*(?:providing|provide)\s+(?:\S+\s+){0,5}?(?:checkpoints?|weights|models?|datasets?|code|source\s+code|code-?base|implementations?|scripts|notebooks|logs)\b`, 'iu'),
         // Where the reader gets the model: "the model … can be cloned using:", "the weights, that you can get from …".
         /(?:models?|weights|checkpoints?|repositor(?:y|ies)|code)\b(?:[^.]|\.(?=\S)){0,60}?\bcan\s+be\s+(?:cloned|downloaded|obtained|fetched|pulled)\b|(?:weights|checkpoints?)\b(?:[^.]|\.(?=\S)){0,30}?\b(?:you|one|users)\s+can\s+(?:get|obtain|download|fetch|clone)\b/iu,
         // Stage code offered as linked sections: "already provided … in the [training](…) and [inference](…) sections".
@@ -386,7 +388,7 @@ export const scientificEvidenceRubric: LensRubric = {
         // Publication as a noun, as timelines write it: "Introduction of the dataset and paper publication".
         /paper\s+(?:publication|release)|(?:publication|release)\s+of\s+(?:the\s+|our\s+|a\s+|its\s+)?(?:\S+\s+)?(?:paper|preprint|technical\s+report)/iu,
         // The lab's collection of model pages, each with its model card: "please visit our collection [here](…)".
-        /(?:visit|see|browse|explore|check\s+out)\s+(?:our|the)\s+(?:model\s+)?collection\b/iu,
+        /(?:visit|see|browse|explore|check\s+out)\s+(?:our|the)\s+(?:model\s+)?collection(?=\s*(?:\[|\(|on\s|at\s|here\b))/iu,
       ],
       exclusions: [
         // A link to arXiv says nothing about whose paper it is: a cited method or dataset
