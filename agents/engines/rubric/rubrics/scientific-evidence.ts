@@ -86,6 +86,12 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:expanded|additional|extended|supplementary)\s+(?:\S+\s+)?(?:data(?:sets?)?|corpus|corpora|sources|programming\s+languages)\b/iu,
         // Personal data taken out of the corpus: "de-identification of personally identifiable information", "PII redaction".
         /(?:de-?identification|redaction|anonymi[sz]ation|removal|masking)\s+of\s+(?:\S+\s+){0,2}?(?:personally\s+identifiable|pii\b|personal\s+(?:data|information))|\bpii\s+(?:redaction|removal|detection|masking|filtering|de-?identification|anonymi[sz]ation)/iu,
+        // The data set out in a figure or table: "a detailed view of our data is presented in Figure 1".
+        /\b(?:our|the|its)\s+(?:training\s+|pre-?training\s+|fine-?tuning\s+)?(?:data|datasets|data\s+mix(?:ture)?|corpus|corpora)\s+(?:is|are)\s+(?:\S+\s+)?(?:presented|shown|depicted|described|detailed|listed|summari[sz]ed|broken\s+down|visuali[sz]ed)\s+in\s+(?:figures?|fig\.|tables?|section|appendix)/iu,
+        // The kinds of content the lab generated for its corpus: "we build several types of stories: educational …".
+        /\bwe\s+(?:\S+\s+)?(?:build|built|generate[ds]?|create[ds]?|synthesi[sz]e[ds]?|produce[ds]?|write|wrote)\s+(?:\S+\s+){0,2}?(?:types|kinds|categories|varieties|styles|genres)\s+of\s+(?:\S+\s+)?(?:stories|texts?|samples|examples|prompts|documents|data|conversations|dialogues|problems|exercises|textbooks|posts)\b/iu,
+        // A model released in a deduplicated-data variant is named for the data it was trained on: "Pythia-1.3B-Deduped".
+        /\b[\p{L}\p{N}.]+-\d+(?:\.\d+)?[MBT]-dedup(?:ed|licated)?\b/iu,
       ],
       exclusions: [
         // Tooling offered to others for their own data is not the lab's training data.
@@ -179,8 +185,14 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:datasets?|questions|prompts|statements)\s+(?:\S+\s+){0,8}?(?:for\s+|to\s+|in\s+)?["'“]?evaluat(?:e|es|ing|ion)\b/iu,
         // Judgements by people: "human preference evaluation", "a user study", "preferred by human raters".
         /(?:human|user)\s+(?:preference|studies|study|ratings?|judg(?:e)?ments?|assessments?)|preferred\s+by\s+(?:\S+\s+)?(?:humans|raters|annotators|users|evaluators)/iu,
+        // An evaluation's status in a release table: "0-shot Ready", "few-shot available".
+        /(?:zero|one|few|\d+)[-\s]shot\s+(?:ready|available|done|complete|released)\b/iu,
+        // An evaluation set's design by its size in questions: "two datasets, each of size up to 1,000 questions".
+        /(?:datasets?|sets?|suites?)\b[^.]{0,30}?\b(?:of\s+size|with|containing|consisting\s+of)\s+(?:up\s+to\s+|about\s+|around\s+|roughly\s+|~)?\d[\d,.]*\s*[kK]?\s+(?:questions|items|problems|test\s+cases)\b/iu,
       ],
       exclusions: [
+        // The size of a training set in questions is training data, not an evaluation's design.
+        /(?:training|train|sft|fine-?tuning|instruction(?:[-\s]tuning)?|pre-?training|preference|alignment)\s+(?:datasets?|sets?|data|splits?)\b[^.]{0,30}?\b(?:of\s+size|with|containing|consisting\s+of)\s+(?:up\s+to\s+|about\s+|around\s+|roughly\s+|~)?\d[\d,.]*\s*[kK]?\s+(?:questions|items|problems|test\s+cases)\b/iu,
         // A plan for an evaluation suite is not a published one.
         /(?:developing|building|create|creating|designing)\s+(?:a\s+|an\s+)?(?:\S+\s+){0,2}?evaluation\s+suite/iu,
       ],
@@ -228,12 +240,18 @@ export const scientificEvidenceRubric: LensRubric = {
         /\b(?:unable\s+to|incapable\s+of|not\s+(?:able|capable)\s+(?:to|of)|difficult(?:y|ies)\s+(?:with|in))\b|(?:degraded|reduced|poor|poorer)\s+(?:\S+\s+)?(?:quality|performance|accuracy|results|outputs?)\b/iu,
         // The lab pointing away from its own model: "other models … offer superior performance compared to this model".
         /(?:superior|better|higher|stronger)\s+(?:\S+\s+)?(?:performance|results|accuracy|quality)\s+(?:compared\s+(?:to|with)|than)\s+(?:this|the\s+present|the\s+current)\s+model/iu,
+        // Scope stated as for now, or as only: "currently the models support English instructions", "the model only accepts text".
+        /\b(?:currently|at\s+(?:the\s+moment|present)|for\s+now)\s+(?:the\s+|this\s+|our\s+|its\s+)?(?:\S+\s+)?models?\s+(?:only\s+)?(?:supports?|accepts?|handles?|understands?)\b|\bmodels?\s+(?:\S+\s+)?(?:currently\s+)?only\s+(?:supports?|accepts?|handles?|understands?)\b/iu,
+        // The model counted among those sharing the risks just named: "X is not the exception in this regard", "is no exception".
+        /(?:models?|systems?|it|this|[\p{L}\p{N}.-]*\d[\p{L}\p{N}.-]*)\s+(?:is|are)\s+(?:not\s+(?:an?|the)|no)\s+exceptions?\b/iu,
       ],
       exclusions: [
         // A data-subject right ("request limitations on data processing") and liability terms are not limits of the model.
         /limitations?\s+on|limitations?\s+of\s+liability/iu,
         // Limitations as a research topic, or hallucination as a detection target, are not the lab's own.
         /(?:prob(?:e|es|ing)|study(?:ing)?|understand(?:ing)?|investigat(?:e|ing)|explor(?:e|ing)|research(?:ing)?)(?:\s+and\s+\w+)?\s+(?:on\s+|into\s+)?(?:the\s+)?limitations/iu,
+        // What a tool or client accepts is a tooling quirk, not a limit of the model: "the SDK only works with …".
+        /(?:sdk|api|library|package|cli|client|plugin|extension|toolkit|tool|app)\s+(?:\S+\s+)?(?:currently|only)\s+(?:\S+\s+){0,3}?(?:supports?|accepts?|handles?|works?)\b/iu,
         /hallucinations?(?:\s+and\s+\w+)?\s+(?:related\s+)?(?:risks?|detection)|(?:detect(?:s|ing)?|flag(?:s|ging)?|identify(?:ing)?)\s+(?:\S+\s+){0,3}?hallucinat\w*/iu,
       ],
       sections: [
@@ -311,6 +329,15 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:is|are|was|were)\s+(?:fully\s+|now\s+)?(?:open[-\s]?sourced?|openly\s+(?:available|released|licen[cs]ed)|open[-\s]access)\b/iu,
         // Code offered for the stages of the work: "code for training and finetuning", "scripts for inference".
         /(?:code|scripts?|notebooks?|recipes?)\s+(?:\S+\s+)?for\s+(?:\S+\s+){0,2}?(?:training|fine-?tuning|finetuning|inference|evaluation|reproduc\w+|sampling)\b/iu,
+        // Provision in the progressive and of the lab's own implementation: "we are providing two checkpoints",
+        // "we also provide our own implementation for training".
+        new RegExp(String.raw`\bwe\s+(?:are\s+|also\s+|now\s+)*(?:providing|provide)\s+(?:\S+\s+){0,5}?(?:checkpoints?|weights|models?|datasets?|code|source\s+code|code-?base|implementations?|scripts|notebooks|logs)\b`, 'iu'),
+        // Where the reader gets the model: "the model … can be cloned using:", "the weights, that you can get from …".
+        /(?:models?|weights|checkpoints?|repositor(?:y|ies)|code)\b(?:[^.]|\.(?=\S)){0,60}?\bcan\s+be\s+(?:cloned|downloaded|obtained|fetched|pulled)\b|(?:weights|checkpoints?)\b(?:[^.]|\.(?=\S)){0,30}?\b(?:you|one|users)\s+can\s+(?:get|obtain|download|fetch|clone)\b/iu,
+        // Stage code offered as linked sections: "already provided … in the [training](…) and [inference](…) sections".
+        near(/\[(?:training|inference|fine-?tuning|finetuning|evaluation|sampling)\](?=\()/iu, /provided|available|released|included|find/iu, 80),
+        // A model table row whose status cell marks the model released: "| Pythia-19M | 6 | … | Ready |".
+        /^\s*\|\s*\**[\p{L}\p{N}._-]*\d+(?:\.\d+)?[MBT]\b[^|\n]*\|(?:[^|\n]*\|)*?\s*(?:ready|released|available|downloadable)\s*\|/iu,
       ],
       exclusions: [othersModels],
     },
@@ -334,6 +361,9 @@ export const scientificEvidenceRubric: LensRubric = {
         /(?:harm|risk|jailbreak|toxicity|safety)\s+(?:detection|detectors?|classification)\b/iu,
         /adversarial\s+(?:testing|prompts|attacks|evaluations?|probing)|jailbreak(?:s|ing)?\s+(?:attempts|prompts|tests|evaluations?|robustness)|toxicity\s+(?:evaluations?|benchmarks?|scores?|tests?)/iu,
         /(?:evaluat|test|measur|assess|prob)(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?(?:for\s+)?(?:harmful|unsafe|dangerous|toxic|risky|deceptive|power-seeking)\s+(?:behaviou?rs?|outputs?|content|capabilities|responses)/iu,
+        // A guard model recommended to run beside the release: "to enhance safety, we recommend using X alongside Granite Guardian".
+        /(?:alongside|together\s+with|paired\s+with|combined\s+with|in\s+combination\s+with)\s+(?:an?\s+|the\s+|our\s+)?(?:\S+\s+){0,2}?(?:guard(?:ian)?|shield|guardrails?|moderation\s+(?:models?|classifiers?|apis?))\b/iu,
+        near(/(?:enhance|improve|increase|ensure|strengthen)\s+safety/iu, /(?:recommend|advise|suggest)\s+(?:using|running|deploying|pairing)\s+(?:\S+\s+){0,5}?(?:alongside|together\s+with|paired\s+with|with)/iu, 40),
       ],
     },
     {
@@ -357,6 +387,8 @@ export const scientificEvidenceRubric: LensRubric = {
         /\[(?:our\s+|the\s+)?(?:paper|tech(?:nical)?\s+report|preprint|publication)\]\(/iu,
         // Publication as a noun, as timelines write it: "Introduction of the dataset and paper publication".
         /paper\s+(?:publication|release)|(?:publication|release)\s+of\s+(?:the\s+|our\s+|a\s+|its\s+)?(?:\S+\s+)?(?:paper|preprint|technical\s+report)/iu,
+        // The lab's collection of model pages, each with its model card: "please visit our collection [here](…)".
+        /(?:visit|see|browse|explore|check\s+out)\s+(?:our|the)\s+(?:model\s+)?collection(?=\s*(?:\[|\(|on\s|at\s|here\b))/iu,
       ],
       exclusions: [
         // A link to arXiv says nothing about whose paper it is: a cited method or dataset
