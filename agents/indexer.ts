@@ -7,7 +7,7 @@
  */
 import type { AuditDependencies } from './audit-dependencies.js';
 import type { AuditStateUpdate, AuditStateValue } from './audit-state.js';
-import { getSnapshot } from '../infra/database/repositories/snapshots.js';
+import { getSnapshotTexts } from '../infra/database/repositories/snapshots.js';
 import { chunkText } from '../tools/chunk-text.js';
 import { deleteChunksOfAudit, insertChunks, type ChunkInput } from '../tools/evidence-store.js';
 import { beginVectorIndexLoad } from '../tools/vector-index-bulk-load.js';
@@ -23,12 +23,13 @@ export function createIndexerAgent(deps: AuditDependencies) {
       async () => {
         await deleteChunksOfAudit(deps.database.pool, auditId);
         const chunked: { source: AuditStateValue['sources'][number]; snapshotHash: string; chunks: ReturnType<typeof chunkText> }[] = [];
+        const texts = await getSnapshotTexts(deps.database.pool, state.sources.flatMap((source) => source.snapshotHash ?? []));
         for (const source of state.sources) {
-          if (source.snapshotHash === null) continue;
-          const snapshot = await getSnapshot(deps.database.pool, source.snapshotHash);
-          if (!snapshot) continue;
-          chunked.push({ source, snapshotHash: source.snapshotHash, chunks: chunkText(snapshot.text) });
+          const text = source.snapshotHash === null ? undefined : texts.get(source.snapshotHash);
+          if (text === undefined || source.snapshotHash === null) continue;
+          chunked.push({ source, snapshotHash: source.snapshotHash, chunks: chunkText(text) });
         }
+        texts.clear();
         const vectorIndex = await beginVectorIndexLoad(deps.database, chunked.reduce((sum, entry) => sum + entry.chunks.length, 0));
         let total = 0;
         try {
