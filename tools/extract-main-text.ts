@@ -14,20 +14,12 @@
 import { createRequire } from 'node:module';
 import { inlineCodeIsCode } from './inline-code.js';
 import type { Readability as ReadabilityClass } from '@mozilla/readability';
-import type { JSDOM as JsdomClass } from 'jsdom';
+import type { JSDOM as JsdomClass, VirtualConsole as VirtualConsoleClass } from 'jsdom';
 
 interface HtmlParser {
   readonly JSDOM: typeof JsdomClass;
+  readonly VirtualConsole: typeof VirtualConsoleClass;
   readonly Readability: typeof ReadabilityClass;
-  /**
-   * One window for the life of the process; each page is parsed into a new document of it.
-   * Building a jsdom window (its global object and every DOM interface on it) cost about 5 ms a
-   * page, a third of reading a 1,000-page site, and as much garbage again; parsing into a
-   * document of a standing window gives the same tree with the same parser settings (scripts
-   * off). The window's address is set to the page's before each parse, so the document's URL
-   * and base URL (and the links resolved against them) are the page's own.
-   */
-  readonly window: JsdomClass;
 }
 
 let parser: HtmlParser | null = null;
@@ -43,18 +35,38 @@ function htmlParser(): HtmlParser {
     const require = createRequire(import.meta.url);
     const jsdom = require('jsdom') as typeof import('jsdom');
     const readability = require('@mozilla/readability') as typeof import('@mozilla/readability');
-    // A silent console: hostile pages must not write to our logs through jsdom's CSS/HTML errors.
-    const window = new jsdom.JSDOM('', { virtualConsole: new jsdom.VirtualConsole() });
-    parser = { JSDOM: jsdom.JSDOM, Readability: readability.Readability, window };
+    parser = { JSDOM: jsdom.JSDOM, VirtualConsole: jsdom.VirtualConsole, Readability: readability.Readability };
   }
   return parser;
 }
 
-/** The page parsed as a document whose URL is the page's (scripts never run). */
+/**
+ * Pages parsed into documents of one jsdom window before it is replaced. Building a window (its
+ * global object and every DOM interface on it) cost about 5 ms, a third of reading a 1,000-page
+ * site when every page had its own, and as much garbage again. But a document that runs a
+ * selector query (ours, Readability's) registers listeners on its window that are never removed,
+ * so a window kept for ever would hold every document parsed in it; a fresh window every few
+ * dozen pages bounds what is held and costs a fraction of a millisecond a page.
+ */
+const pagesPerWindow = 32;
+
+let standing: { window: JsdomClass; pagesParsed: number } | null = null;
+
+/**
+ * The page parsed as a document of a standing window, with the same parser settings a window of
+ * its own would have (scripts off). The window's address is set to the page's before the parse,
+ * so the document's URL and base URL, and the links resolved against them, are the page's own.
+ */
 function parsePage(html: string, url: string): Document {
-  const { window } = htmlParser();
-  window.reconfigure({ url });
-  return new window.window.DOMParser().parseFromString(html, 'text/html');
+  const { JSDOM, VirtualConsole } = htmlParser();
+  if (standing === null || standing.pagesParsed >= pagesPerWindow) {
+    standing?.window.window.close();
+    // A silent console: hostile pages must not write to our logs through jsdom's CSS/HTML errors.
+    standing = { window: new JSDOM('', { virtualConsole: new VirtualConsole() }), pagesParsed: 0 };
+  }
+  standing.pagesParsed += 1;
+  standing.window.reconfigure({ url });
+  return new standing.window.window.DOMParser().parseFromString(html, 'text/html');
 }
 
 export interface ExtractedPage {
