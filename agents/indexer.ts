@@ -22,35 +22,28 @@ export function createIndexerAgent(deps: AuditDependencies) {
       'indexer',
       async () => {
         await deleteChunksOfAudit(deps.database.pool, auditId);
-        const chunked: { source: AuditStateValue['sources'][number]; snapshotHash: string; chunks: ReturnType<typeof chunkText> }[] = [];
+        // Every chunk of every source, in source order, so batches (of the embedder and of the
+        // insert) run across page boundaries: a site of short pages is stored in a few dozen
+        // statements, not one per page.
+        const pending: ChunkInput[] = [];
         const texts = await getSnapshotTexts(deps.database.pool, state.sources.flatMap((source) => source.snapshotHash ?? []));
         for (const source of state.sources) {
           const text = source.snapshotHash === null ? undefined : texts.get(source.snapshotHash);
           if (text === undefined || source.snapshotHash === null) continue;
-          chunked.push({ source, snapshotHash: source.snapshotHash, chunks: chunkText(text) });
+          for (const chunk of chunkText(text)) {
+            const { ordinal, start, end } = chunk;
+            pending.push({ auditId, sourceId: source.id, snapshotHash: source.snapshotHash, party: source.party, ordinal, start, end, text: chunk.text, embedding: [] });
+          }
         }
         texts.clear();
-        const vectorIndex = await beginVectorIndexLoad(deps.database, chunked.reduce((sum, entry) => sum + entry.chunks.length, 0));
+        const vectorIndex = await beginVectorIndexLoad(deps.database, pending.length);
         let total = 0;
         try {
-          for (const { source, snapshotHash, chunks } of chunked) {
-            for (let offset = 0; offset < chunks.length; offset += embeddingBatchSize) {
-              const batch = chunks.slice(offset, offset + embeddingBatchSize);
-              const embeddings = await deps.embedder.embed(batch.map((chunk) => chunk.text));
-              const rows: ChunkInput[] = batch.map((chunk, position) => ({
-                auditId,
-                sourceId: source.id,
-                snapshotHash,
-                party: source.party,
-                ordinal: chunk.ordinal,
-                start: chunk.start,
-                end: chunk.end,
-                text: chunk.text,
-                embedding: embeddings[position]!,
-              }));
-              await insertChunks(deps.database.pool, rows);
-              total += rows.length;
-            }
+          for (let offset = 0; offset < pending.length; offset += embeddingBatchSize) {
+            const batch = pending.slice(offset, offset + embeddingBatchSize);
+            const embeddings = await deps.embedder.embed(batch.map((chunk) => chunk.text));
+            await insertChunks(deps.database.pool, batch.map((chunk, position) => ({ ...chunk, embedding: embeddings[position]! })));
+            total += batch.length;
           }
         } finally {
           await vectorIndex.finish();
