@@ -5,7 +5,7 @@
  */
 import type { Evidence, SourceRead } from '../contract/report-schema.js';
 import type { Queryable } from '../infra/database/queryable.js';
-import { getSnapshot } from '../infra/database/repositories/snapshots.js';
+import { getSnapshot, getSnapshotTexts } from '../infra/database/repositories/snapshots.js';
 import { locateQuote } from '../tools/locate-quote.js';
 import type { DraftQuote } from './engines/contract.js';
 import { quoteVerification } from '../infra/telemetry/attribute-names.js';
@@ -16,6 +16,11 @@ export interface EvidenceVerifier {
   verify(draft: DraftQuote, preferAfter?: number): Promise<Evidence | null>;
   /** The snapshot text of a source, cached for the verifier's lifetime. */
   snapshotOf(sourceId: string): Promise<string | null>;
+  /**
+   * Loads the snapshot texts of these sources into the cache in one query: an agent that reads
+   * every source (the rubric's lenses, Suffixscape) asks once instead of once per page.
+   */
+  preload(sourceIds: readonly string[]): Promise<void>;
 }
 
 /** Where each verification is traced: one `verify_quote` span per quote, beneath the agent. */
@@ -40,8 +45,20 @@ export function createEvidenceVerifier(database: Queryable, sources: readonly So
     return loading;
   };
 
+  const preload = async (sourceIds: readonly string[]): Promise<void> => {
+    const missing = sourceIds.filter((sourceId) => !texts.has(sourceId));
+    const hashes = missing.flatMap((sourceId) => byId.get(sourceId)?.snapshotHash ?? []);
+    const loading = getSnapshotTexts(database, hashes);
+    for (const sourceId of missing) {
+      const hash = byId.get(sourceId)?.snapshotHash;
+      texts.set(sourceId, hash == null ? Promise.resolve(null) : loading.then((loaded) => loaded.get(hash) ?? null));
+    }
+    await loading;
+  };
+
   return {
     snapshotOf,
+    preload,
     async verify(draft, preferAfter = 0) {
       return trace.tracing.inTool(
         trace.scope,

@@ -99,7 +99,7 @@ async function readLens(deps: AuditDependencies, task: LensTask): Promise<LensOu
   // The rubric reads every source whole (judging a sentence is cheap); a model reads retrieved passages.
   const passages =
     engine.kind === 'rubric'
-      ? await wholeSourcePassages(sources, verifier.snapshotOf)
+      ? await verifier.preload(sources.map((source) => source.id)).then(() => wholeSourcePassages(sources, verifier.snapshotOf))
       : await retrieveLensEvidence(deps, task.auditId, engine.retrievalQueries(lens), sources, agent);
   const draft = await engine.analyseLens(
     { lens, lab: task.request.lab, passages },

@@ -13,6 +13,7 @@ async function readFlags(deps: AuditDependencies, state: AuditStateValue): Promi
   // Each flag's quote check is a span beneath the agent, as the lens agents' are: reviewers see
   // which flags were dropped and why.
   const verifier = createEvidenceVerifier(deps.database.pool, state.sources, { tracing: deps.progress.tracing, scope: { auditId: state.auditId, agent: 'suffixscape' } });
+  await verifier.preload(state.sources.filter((source) => source.party === 'first').map((source) => source.id));
   const passages = await firstPartyPassages(state.sources, verifier.snapshotOf);
   const drafts = await engine.detectFlags(
     { lab: state.request.lab, passages },

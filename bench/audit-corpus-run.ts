@@ -1,8 +1,14 @@
 /**
  * One offline audit of a generated corpus, in a process of its own so its peak memory is its
  * own. Prints one JSON line: pages, wall time, peak RSS, chunks indexed. Used by bench/audit.ts.
+ *
+ * The embedded database lives in a new data directory, started as the product starts one: from
+ * the empty cluster the build makes (`npm run bench:audit` builds first), not by initdb in this
+ * process, which runs two more Postgres instances in WebAssembly for a few seconds and would
+ * count some 400 MB that no audit of the product holds. Without a build, initdb runs as before.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openAuditSystem } from '../system/audit-system.js';
@@ -15,14 +21,17 @@ import { writeCorpus } from './support/generated-corpus.js';
 
 const pages = Number(process.argv[2] ?? '10');
 const folder = await mkdtemp(path.join(tmpdir(), `stancewatch-corpus-${pages}-`));
-await writeCorpus(folder, pages);
-const database = await openDatabase();
+await writeCorpus(path.join(folder, 'corpus'), pages);
+const dataDir = path.join(folder, 'pglite');
+const clusterTemplate = path.resolve('dist/infra/database/embedded-cluster');
+if (existsSync(path.join(clusterTemplate, 'PG_VERSION'))) await cp(clusterTemplate, dataDir, { recursive: true });
+const database = await openDatabase({ dataDir });
 const system = await openAuditSystem({ ...loadConfig({}), crawlMaxPages: pages }, { database, fileReader: createFileSourceReader() });
 const started = performance.now();
 const { auditId } = await system.runner.launch(
   {
     lab: { slug: 'generated-lab', name: 'Generated Lab', country: 'Nowhere', website: 'https://generated-lab.example', kind: 'open', focusTags: [], opennessNote: '' },
-    sources: [{ kind: 'file', path: folder }],
+    sources: [{ kind: 'file', path: path.join(folder, 'corpus') }],
     crawl: { maxPages: pages },
   },
   { start: false },

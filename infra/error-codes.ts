@@ -97,6 +97,7 @@ export const errorCodes = [
   'flags_usage',
   'tagger_model_unsupported',
   'hype_model_invalid',
+  'extraction_failed',
 
   // Kebab-case, unlike the rest: kept for compatibility, as clients and tests already match them.
   'invalid-crawl-options',

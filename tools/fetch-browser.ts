@@ -1,25 +1,22 @@
 /**
- * Rendering pages that only show their text after JavaScript runs, in a real browser
- * (playwright-core driving the system Chromium). The browser is launched lazily, once per crawl.
+ * Rendering pages that only show their text after JavaScript runs, in a real browser (the system
+ * Chromium). The browser and playwright-core, which drives it, live in a driver process of their
+ * own (`browser-driver.ts`), started with the first page that needs a browser and ended by
+ * `close()`: what they hold goes back to the system when the crawl ends, instead of staying in
+ * the audit's process through the analysts that follow.
  *
- * The browser never touches the network by itself: every request it makes is intercepted, and
- * either aborted (images, fonts, media — we only want text — and anything the network guard
- * refuses) or fetched through the guarded HTTP client and handed back to the page. Its own DNS
- * is switched off (`--host-resolver-rules`), so a request that somehow escapes interception
- * fails instead of reaching a private address.
- *
- * WebRTC is the one part of the browser that opens sockets without making requests: a page that
- * names `stun:127.0.0.1:…` as its STUN server, or answers itself with a loopback "peer", gets
- * UDP datagrams sent to any service on our machine, and no interception sees them. So WebRTC is
- * shut twice: the launch flags set the browser's IP handling policy to `disable_non_proxied_udp`
- * (no UDP at all without a proxy, and we configure none), and an init script removes the WebRTC
- * constructors from every frame before the page's own scripts run. Hostile pages therefore get
- * exactly the network the plain crawler has.
+ * The driver never touches the network by itself: every request a page makes is either aborted
+ * there (images, fonts, media, anything not http(s)) or sent back here and fetched through the
+ * guarded HTTP client, whose refusals abort the request and are reported with the page. The
+ * browser's own DNS is switched off and WebRTC is shut (see `browser-driver.ts`), so hostile
+ * pages get exactly the network the plain crawler has.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { Browser, Route } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
 import type { HttpFetcher } from './fetch-http.js';
 import type { NetworkGuard } from './network-guard.js';
+import { fromDriverSchema, renderOutcomeSchema, type DriverSettings, type FetchAnswer, type FromDriver, type ToDriver } from './browser-driver-protocol.js';
 
 export const defaultBrowserExecutable = '/usr/bin/chromium';
 
@@ -50,162 +47,131 @@ export type BrowserRenderOutcome =
 
 export interface BrowserRenderer {
   render(request: RenderRequest): Promise<BrowserRenderOutcome>;
-  /** Closes the browser if it was launched; safe to call more than once. */
+  /** Closes the browser (and its driver process) if it was started; safe to call more than once. */
   close(): Promise<void>;
 }
 
-/** Resource types never worth fetching for text. */
-const skippedResourceTypes = new Set(['image', 'font', 'media']);
-/** Request headers the page may choose; the rest (cookies, user agent, hosts) are ours. */
-const forwardedHeaders = new Set(['accept', 'accept-language', 'content-type', 'referer']);
-/** Response headers that describe the wire encoding, not the body we hand back. */
+/** Response headers that describe the wire encoding, not the body handed back. */
 const droppedResponseHeaders = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
+/** How long a closing driver gets to shut its browser before it is ended. */
+const driverCloseGraceMs = 10_000;
 
 /**
- * WebRTC's IP handling policy, forced to "no UDP except through a proxy". The full browser (what
- * headless Chromium runs) reads `--webrtc-ip-handling-policy`; `--force-webrtc-ip-handling-policy`
- * alone leaves it sending STUN. The headless shell and content builds read the `--force-` form,
- * so both are given. What the policy still allows, TURN over TCP, goes through the browser's
- * network stack, whose host resolution is switched off, and fails (the WebRTC security test
- * listens for it).
+ * Forks the driver: the compiled module in the built product; from the sources (tests,
+ * development) a starter that registers the TypeScript loader first, which a forked process does
+ * not inherit. No inspector or profiler flags of this process are passed on.
  */
-const webRtcPolicy = 'disable_non_proxied_udp';
+function forkDriver(settings: DriverSettings): ChildProcess {
+  const compiled = import.meta.url.endsWith('.js');
+  const entry = fileURLToPath(new URL(compiled ? './browser-driver.js' : './browser-driver-start.mjs', import.meta.url));
+  return fork(entry, [JSON.stringify(settings)], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+}
 
-const browserLaunchArgs: readonly string[] = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND',
-  `--webrtc-ip-handling-policy=${webRtcPolicy}`,
-  `--force-webrtc-ip-handling-policy=${webRtcPolicy}`,
-];
+interface RunningRender {
+  readonly request: RenderRequest;
+  readonly resolve: (outcome: BrowserRenderOutcome) => void;
+}
 
-/**
- * Runs in every frame (iframes and popups included) before any script of the page: deletes the
- * WebRTC interfaces, so a page cannot build a peer connection even where the launch flags would
- * not hold (another Chromium build, a policy that overrides them). Written as source text, not as
- * a function, so no compiler helper ends up in what the browser evaluates.
- */
-const removeWebRtcScript = `(() => {
-  const names = [
-    'RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'RTCSessionDescription',
-    'RTCIceCandidate', 'RTCIceTransport', 'RTCDtlsTransport', 'RTCSctpTransport', 'RTCRtpSender',
-    'RTCRtpReceiver', 'RTCRtpTransceiver', 'RTCCertificate', 'RTCDTMFSender', 'RTCError',
-    'RTCTrackEvent', 'RTCDataChannelEvent', 'RTCPeerConnectionIceEvent', 'RTCPeerConnectionIceErrorEvent',
-    'RTCEncodedAudioFrame', 'RTCEncodedVideoFrame', 'RTCRtpScriptTransform',
-  ];
-  for (const name of names) {
-    try {
-      delete globalThis[name];
-    } catch {}
-    if (name in globalThis) {
-      try {
-        Object.defineProperty(globalThis, name, { value: undefined, writable: false, configurable: false });
-      } catch {}
-    }
-  }
-})();`;
+/** A running driver process and the renders it owes an answer. */
+interface Driver {
+  readonly process: ChildProcess;
+  readonly renders: Map<number, RunningRender>;
+  readonly exited: Promise<void>;
+}
 
 export function createBrowserRenderer(options: BrowserRendererOptions): BrowserRenderer {
-  let launching: Promise<{ browser: Browser } | { error: string }> | null = null;
+  let driver: Driver | null = null;
+  let nextRenderId = 1;
 
-  const launch = () => {
-    launching ??= (async () => {
-      if (!existsSync(options.executablePath)) {
-        return { error: `no browser at ${options.executablePath}; set the browser executable path or install Chromium` };
-      }
-      try {
-        // playwright-core is loaded with the first page that needs a browser, not with the crawler.
-        const { chromium } = await import('playwright-core');
-        const browser = await chromium.launch({ executablePath: options.executablePath, headless: true, args: [...browserLaunchArgs], timeout: 30_000 });
-        return { browser };
-      } catch (error) {
-        const firstLine = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
-        return { error: `the browser at ${options.executablePath} did not start: ${firstLine}` };
-      }
-    })();
-    return launching;
+  const post = (target: Driver, message: ToDriver) => {
+    if (target.process.connected) target.process.send(message);
   };
 
-  const fulfilThroughGuard = async (route: Route, refused: RefusedRequest[], timeoutMs: number, signal?: AbortSignal) => {
-    const request = route.request();
-    const url = request.url();
-    if (!/^https?:/i.test(url)) return route.abort('blockedbyclient');
-    if (skippedResourceTypes.has(request.resourceType())) return route.abort('blockedbyclient');
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers())) if (forwardedHeaders.has(name.toLowerCase())) headers[name] = value;
+  /** An idle driver must not keep the process alive on its own; a busy one must. */
+  const holdWhileBusy = (target: Driver) => {
+    if (target.renders.size > 0) {
+      target.process.ref();
+      target.process.channel?.ref();
+    } else {
+      target.process.unref();
+      target.process.channel?.unref();
+    }
+  };
+
+  /** Fetches what a page asked for through the crawl's guarded client, on the render's clock. */
+  const fetchForPage = async (render: RunningRender | undefined, request: Extract<FromDriver, { type: 'fetch' }>['request']): Promise<FetchAnswer> => {
+    if (!render) return { ok: false, kind: 'aborted', message: 'the render this request belonged to has ended' };
     const outcome = await options.fetcher.fetch({
-      url,
-      method: request.method(),
-      headers,
-      body: request.postDataBuffer(),
+      url: request.url,
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
       maxBytes: options.maxBytes,
       maxRedirects: options.maxRedirects,
-      timeoutMs,
-      signal,
+      timeoutMs: render.request.timeoutMs,
+      signal: render.request.signal,
     });
-    if (!outcome.ok) {
-      if (outcome.failure.kind === 'guard-refused') {
-        refused.push({ url, reason: outcome.failure.message });
-        return route.abort('blockedbyclient');
-      }
-      return route.abort(outcome.failure.kind === 'timeout' ? 'timedout' : 'failed');
-    }
-    const responseHeaders: Record<string, string> = {};
-    for (const [name, value] of Object.entries(outcome.response.headers)) if (!droppedResponseHeaders.has(name)) responseHeaders[name] = value;
-    return route.fulfill({ status: outcome.response.status, headers: responseHeaders, body: outcome.response.body });
+    if (!outcome.ok) return { ok: false, kind: outcome.failure.kind, message: outcome.failure.message };
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(outcome.response.headers)) if (!droppedResponseHeaders.has(name)) headers[name] = value;
+    return { ok: true, status: outcome.response.status, headers, body: new Uint8Array(outcome.response.body) };
   };
 
-  const render = async (request: RenderRequest): Promise<BrowserRenderOutcome> => {
-    const launched = await launch();
-    if ('error' in launched) return { ok: false, kind: 'unavailable', message: launched.error };
-    const context = await launched.browser.newContext({
-      userAgent: options.userAgent,
-      serviceWorkers: 'block',
-      acceptDownloads: false,
-      javaScriptEnabled: true,
-    });
-    const refusedRequests: RefusedRequest[] = [];
-    const startedAt = Date.now();
-    try {
-      await context.addInitScript({ content: removeWebRtcScript });
-      await context.route('**/*', (route) =>
-        fulfilThroughGuard(route, refusedRequests, request.timeoutMs, request.signal).catch(() => route.abort('failed').catch(() => undefined)),
-      );
-      const page = await context.newPage();
-      await page.goto(request.url, { waitUntil: 'load', timeout: request.timeoutMs });
-      // Pages that build themselves from later requests get a short quiet period, within budget.
-      const remaining = request.timeoutMs - (Date.now() - startedAt);
-      await page.waitForLoadState('networkidle', { timeout: Math.max(0, Math.min(1_500, remaining)) }).catch(() => undefined);
-      let html = await page.content();
-      let bytes = Buffer.byteLength(html);
-      const truncated = bytes > options.maxBytes;
-      if (truncated) {
-        html = Buffer.from(html).subarray(0, options.maxBytes).toString('utf8');
-        bytes = options.maxBytes;
+  const startDriver = (): Driver => {
+    const child = forkDriver({ executablePath: options.executablePath, userAgent: options.userAgent, maxBytes: options.maxBytes });
+    const renders = new Map<number, RunningRender>();
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const started: Driver = { process: child, renders, exited };
+    child.on('message', (raw) => {
+      const parsed = fromDriverSchema.safeParse(raw);
+      if (!parsed.success) return;
+      const message = parsed.data;
+      if (message.type === 'rendered') {
+        const render = renders.get(message.renderId);
+        renders.delete(message.renderId);
+        holdWhileBusy(started);
+        render?.resolve(renderOutcomeSchema.parse(message.outcome));
+        return;
       }
-      return { ok: true, html, bytes, truncated, finalUrl: page.url(), refusedRequests };
-    } catch (error) {
-      const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
-      if (/timeout/i.test(message)) return { ok: false, kind: 'timeout', message: `the browser timed out after ${request.timeoutMs} ms rendering ${request.url}` };
-      return { ok: false, kind: 'failed', message: `the browser could not render ${request.url}: ${message}` };
-    } finally {
-      await context.close().catch(() => undefined);
-    }
+      void fetchForPage(renders.get(message.renderId), message.request)
+        .catch((error: unknown): FetchAnswer => ({ ok: false, kind: 'network', message: error instanceof Error ? error.message : String(error) }))
+        .then((answer) => post(started, { type: 'fetched', fetchId: message.fetchId, answer }));
+    });
+    // A driver that dies (killed, out of memory) fails the renders it owed; the next render starts another.
+    child.once('exit', (code, signal) => {
+      if (driver === started) driver = null;
+      for (const render of renders.values()) {
+        render.resolve({ ok: false, kind: 'failed', message: `the browser driver stopped (${signal ?? `exit code ${code}`}) while rendering ${render.request.url}` });
+      }
+      renders.clear();
+    });
+    child.on('error', () => undefined);
+    return started;
   };
 
   return {
-    render,
+    render(request: RenderRequest): Promise<BrowserRenderOutcome> {
+      if (!existsSync(options.executablePath)) {
+        return Promise.resolve({ ok: false, kind: 'unavailable', message: `no browser at ${options.executablePath}; set the browser executable path or install Chromium` });
+      }
+      driver ??= startDriver();
+      const target = driver;
+      const renderId = nextRenderId++;
+      return new Promise((resolve) => {
+        target.renders.set(renderId, { request, resolve });
+        holdWhileBusy(target);
+        post(target, { type: 'render', renderId, url: request.url, timeoutMs: request.timeoutMs });
+      });
+    },
     async close() {
-      const current = launching;
-      launching = null;
+      const current = driver;
+      driver = null;
       if (!current) return;
-      const launched = await current;
-      if ('browser' in launched) await launched.browser.close().catch(() => undefined);
+      current.process.ref();
+      post(current, { type: 'close' });
+      const grace = setTimeout(() => current.process.kill('SIGKILL'), driverCloseGraceMs);
+      await current.exited;
+      clearTimeout(grace);
     },
   };
 }

@@ -12,7 +12,7 @@ import type { AuditStateUpdate, AuditStateValue, LensOutcome } from '../audit-st
 import { StanceWatchError, describeError } from '../../infra/errors.js';
 import type { DraftFlag, LensDraft, ReconcileDraft, ReconcileInput } from '../engines/contract.js';
 import { firstPartyPassages } from '../first-party-passages.js';
-import { getSnapshot } from '../../infra/database/repositories/snapshots.js';
+import { getSnapshotTexts } from '../../infra/database/repositories/snapshots.js';
 import { assessConfidence, lensLabel } from './confidence.js';
 import { describeContradictionsProblem, findContradictions, type FirstPartyDocument } from './contradictions.js';
 import { crossReference, mergeDuplicateFindings, rankSubstance } from './cross-reference.js';
@@ -35,13 +35,18 @@ type ReadLens = Extract<LensOutcome, { status: 'ok' }>;
  */
 const openingChars = 12000;
 
+/** Snapshot texts by hash, in one query; none asked, no database touched. */
+async function snapshotTexts(deps: AuditDependencies, hashes: readonly string[]): Promise<Map<string, string>> {
+  return hashes.length === 0 ? new Map() : getSnapshotTexts(deps.database.pool, hashes);
+}
+
 /** The opening of every read source's snapshot, for the confidence note's document kinds. */
 async function sourceOpenings(deps: AuditDependencies, sources: AuditStateValue['sources']): Promise<Map<string, string>> {
   const openings = new Map<string, string>();
+  const texts = await snapshotTexts(deps, sources.flatMap((source) => source.snapshotHash ?? []));
   for (const source of sources) {
-    if (source.snapshotHash === null) continue;
-    const snapshot = await getSnapshot(deps.database.pool, source.snapshotHash);
-    if (snapshot) openings.set(source.id, snapshot.text.slice(0, openingChars));
+    const text = source.snapshotHash === null ? undefined : texts.get(source.snapshotHash);
+    if (text !== undefined) openings.set(source.id, text.slice(0, openingChars));
   }
   return openings;
 }
@@ -52,10 +57,11 @@ async function sourceOpenings(deps: AuditDependencies, sources: AuditStateValue[
  */
 async function firstPartyDocuments(deps: AuditDependencies, sources: AuditStateValue['sources']): Promise<FirstPartyDocument[]> {
   const documents: FirstPartyDocument[] = [];
-  for (const source of sources) {
-    if (source.party !== 'first' || source.snapshotHash === null || source.error !== null || source.issues.includes('redirected-to-login')) continue;
-    const snapshot = await getSnapshot(deps.database.pool, source.snapshotHash);
-    if (snapshot) documents.push({ sourceId: source.id, url: source.finalUrl, text: snapshot.text });
+  const read = sources.filter((source) => source.party === 'first' && source.snapshotHash !== null && source.error === null && !source.issues.includes('redirected-to-login'));
+  const texts = await snapshotTexts(deps, read.map((source) => source.snapshotHash!));
+  for (const source of read) {
+    const text = texts.get(source.snapshotHash!);
+    if (text !== undefined) documents.push({ sourceId: source.id, url: source.finalUrl, text });
   }
   return documents;
 }
@@ -105,9 +111,10 @@ async function rubricPals(deps: AuditDependencies, state: AuditStateValue, input
   const rubric = deps.engineFor('rubric');
   const context = { auditId: state.auditId };
   const byId = new Map(state.sources.map((source) => [source.id, source]));
+  const texts = await snapshotTexts(deps, state.sources.flatMap((source) => (source.party === 'first' && source.snapshotHash ? [source.snapshotHash] : [])));
   const passages = await firstPartyPassages(state.sources, async (sourceId) => {
     const hash = byId.get(sourceId)?.snapshotHash;
-    return hash ? ((await getSnapshot(deps.database.pool, hash))?.text ?? null) : null;
+    return hash ? (texts.get(hash) ?? null) : null;
   });
   const flags = passages.length > 0 ? distinctFlags(await rubric.detectFlags({ lab: input.lab, passages }, context)) : [];
   const priorScores = new Map(succeeded.map((outcome) => [outcome.lensId, outcome.rubricScore]));

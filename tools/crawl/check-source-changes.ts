@@ -94,6 +94,7 @@ export async function checkSourceChanges(options: SourceCheckOptions, sources: r
         fetcher: primedFetcher(fetcher, source.url, outcome),
         robots: null,
         browser: session.browser,
+        extract: session.extract,
         signal: session.signal,
         remainingMs,
         notes: new CrawlNotes(),

@@ -14,7 +14,7 @@
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { StanceWatchError } from '../../infra/errors.js';
-import { countWords, extractMainText, normaliseText } from '../extract-main-text.js';
+import { countWords, normaliseText, type ExtractedPage } from '../extract-main-text.js';
 import { extractMarkdown, writtenInMarkdown } from '../extract-markdown.js';
 import { crawlOptionsSchema, type CheckedCrawlOptions, type CrawlOptions } from './crawl-options.js';
 import { CrawlNotes } from './crawl-notes.js';
@@ -95,7 +95,12 @@ function fileContentType(extension: string): string {
   }
 }
 
-async function readFileSource(filePath: string, options: CheckedCrawlOptions, fileReader: FileSourceReader, context: { notes: CrawlNotes; signal: AbortSignal }): Promise<SourceDraft> {
+async function readFileSource(
+  filePath: string,
+  options: CheckedCrawlOptions,
+  fileReader: FileSourceReader,
+  context: { notes: CrawlNotes; signal: AbortSignal; extract: (html: string, url: string) => Promise<ExtractedPage> },
+): Promise<SourceDraft> {
   const fileUrl = pathToFileURL(filePath).href;
   const contentType = fileContentType(path.extname(filePath).toLowerCase());
   const location = { requestedUrl: fileUrl, fetchedWith: 'file', party: isFirstPartyFile(filePath) ? 'first' : 'third', contentType } as const;
@@ -112,7 +117,7 @@ async function readFileSource(filePath: string, options: CheckedCrawlOptions, fi
     return { ...fileFields, title: pdf.title, text: pdf.text, html: null, issues, pages: pdf.pages };
   }
   const decoded = read.body.toString('utf8');
-  const page = contentType === 'text/html' ? extractMainText(decoded, fileUrl) : null;
+  const page = contentType === 'text/html' ? await context.extract(decoded, fileUrl) : null;
   const markdown = contentType === 'text/markdown' || (contentType === 'text/plain' && writtenInMarkdown(decoded)) ? extractMarkdown(decoded) : null;
   const text = page ? page.text : markdown ? markdown.text : normaliseText(decoded);
   if (countWords(text) < thinContentWords) issues.push('thin-content');
@@ -134,6 +139,7 @@ export async function crawlSources(rawOptions: CrawlOptions, readers: CrawlReade
     fetcher,
     robots,
     browser: session.browser,
+    extract: session.extract,
     signal: session.signal,
     remainingMs,
     notes,
@@ -167,7 +173,7 @@ export async function crawlSources(rawOptions: CrawlOptions, readers: CrawlReade
       } else if (entry.kind === 'file') {
         onProgress?.({ kind: 'fetching', url: pathToFileURL(entry.path).href });
         // A file entry exists only when a reader listed it.
-        record(await readFileSource(entry.path, options, fileReader!, { notes, signal: session.signal }));
+        record(await readFileSource(entry.path, options, fileReader!, { notes, signal: session.signal, extract: session.extract }));
       } else {
         onProgress?.({ kind: 'fetching', url: entry.url });
         const read = await readWebPage(entry.url, webContext);

@@ -7,7 +7,7 @@
  */
 import type { BrowserRenderer } from '../fetch-browser.js';
 import type { HttpFetcher, HttpFetchFailure } from '../fetch-http.js';
-import { countWords, extractMainText, normaliseText, type ExtractedPage } from '../extract-main-text.js';
+import { countWords, normaliseText, type ExtractedPage } from '../extract-main-text.js';
 import { extractMarkdown, writtenInMarkdown } from '../extract-markdown.js';
 import type { RobotsPolicy } from '../robots.js';
 import type { CheckedCrawlOptions } from './crawl-options.js';
@@ -26,6 +26,8 @@ export interface WebReadContext {
   readonly fetcher: HttpFetcher;
   readonly robots: RobotsPolicy | null;
   readonly browser: () => BrowserRenderer;
+  /** Main text, title and links of an HTML page (the crawl session's extraction worker). */
+  readonly extract: (html: string, url: string) => Promise<ExtractedPage>;
   readonly signal: AbortSignal;
   readonly remainingMs: () => number;
   readonly notes: CrawlNotes;
@@ -152,7 +154,7 @@ export async function readWebPage(requestedUrl: string, context: WebReadContext)
     return { draft: { ...base, title, fetchedWith: 'http', text, html: null, error: null, issues, links: [] }, finalOrigin };
   }
 
-  let page = extractMainText(decoded, finalUrl);
+  let page = await context.extract(decoded, finalUrl);
   let html = decoded;
   let bytes = response.bytes;
   let fetchedWith: SourceDraft['fetchedWith'] = 'http';
@@ -162,7 +164,7 @@ export async function readWebPage(requestedUrl: string, context: WebReadContext)
   if (wantsBrowser && context.remainingMs() > 0) {
     const rendered = await context.browser().render({ url: finalUrl, timeoutMs: perFetchMs(), signal: context.signal });
     if (rendered.ok) {
-      const renderedPage = extractMainText(rendered.html, finalUrl);
+      const renderedPage = await context.extract(rendered.html, finalUrl);
       if (options.browser === 'always' || renderedPage.words > page.words) {
         page = renderedPage;
         html = rendered.html;

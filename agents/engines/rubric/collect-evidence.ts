@@ -7,7 +7,7 @@
 import type { LensRubric, RubricIndicator } from './rubrics/index.js';
 import type { EvidencePassage } from '../contract.js';
 import { structuredSentences, wordCount, type SentenceContext } from './passage-structure.js';
-import { readSentence } from './read-sentence.js';
+import { readSentence, type SentenceReading } from './read-sentence.js';
 import { readsAsStatement } from './reads-as-statement.js';
 import type { NegationKind } from './sentence-cues.js';
 
@@ -65,19 +65,41 @@ function quoteWindow(sentence: string, matchStart: number, matchEnd: number): { 
   return { quote: raw.trim(), offset: start + leading };
 }
 
+/**
+ * What a sentence's reading depends on: its text and its place (heading, table row). The same
+ * sentence under the same heading reads the same way wherever it stands, because reading is pure.
+ */
+function readingKey(sentence: string, context: SentenceContext): string {
+  return `${context.tableRow ? 'row' : 'prose'}\u0000${context.heading ?? '\u0001'}\u0000${sentence}`;
+}
+
 export function collectIndicatorEvidence(rubric: LensRubric, passages: readonly EvidencePassage[]): IndicatorEvidence[] {
   const byIndicator = rubric.indicators.map((indicator) => ({ indicator, sentences: [] as SentenceEvidence[], seen: new Set<string>() }));
+  // Pages of one site repeat themselves (footers, disclaimers, boilerplate paragraphs, the same
+  // sentence in an announcement and its model card): each distinct sentence in its place is read
+  // against the rubric once per lens, and its readings reused. Held for this call only.
+  const readings = new Map<string, readonly SentenceReading[] | null>();
+  const readAll = (sentence: string, context: SentenceContext): readonly SentenceReading[] | null => {
+    const key = readingKey(sentence, context);
+    let read = readings.get(key);
+    if (read === undefined) {
+      read = readsAsClaim(sentence, context) ? byIndicator.map((entry) => readSentence(sentence, entry.indicator, context)) : null;
+      readings.set(key, read);
+    }
+    return read;
+  };
   passages.forEach((passage, passageIndex) => {
     for (const span of structuredSentences(passage.text)) {
       const sentence = passage.text.slice(span.start, span.end);
-      if (!readsAsClaim(sentence, span.context)) continue;
-      for (const entry of byIndicator) {
-        const reading = readSentence(sentence, entry.indicator, span.context);
-        if (reading.status === 'none') continue;
+      const read = readAll(sentence, span.context);
+      if (read === null) continue;
+      byIndicator.forEach((entry, indicatorIndex) => {
+        const reading = read[indicatorIndex]!;
+        if (reading.status === 'none') return;
         const window = quoteWindow(sentence, reading.start, reading.end);
         // Neighbouring chunks overlap by a sentence: the same quote from the same source is one piece of evidence.
         const key = `${passage.sourceId}\u0000${window.quote}`;
-        if (entry.seen.has(key)) continue;
+        if (entry.seen.has(key)) return;
         entry.seen.add(key);
         entry.sentences.push({
           quote: window.quote,
@@ -87,7 +109,7 @@ export function collectIndicatorEvidence(rubric: LensRubric, passages: readonly 
           passageIndex,
           offset: span.start + window.offset,
         });
-      }
+      });
     }
   });
   return byIndicator.map(({ indicator, sentences }) => ({ indicator, sentences }));

@@ -34,3 +34,14 @@ export async function getSnapshot(database: Queryable, hash: string): Promise<Sn
   const row = rows[0];
   return row ? { hash: row.hash, text: row.text, html: row.html, contentType: row.content_type } : null;
 }
+
+/**
+ * The texts of many snapshots in one query, by hash (hashes not stored are absent). Agents that
+ * read every source of an audit use it: one statement instead of one per page, and no HTML.
+ */
+export async function getSnapshotTexts(database: Queryable, hashes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(hashes)];
+  if (unique.length === 0) return new Map();
+  const { rows } = await database.query<{ hash: string; text: string }>('select hash, text from snapshots where hash = any($1::text[])', [unique]);
+  return new Map(rows.map((row) => [row.hash, row.text]));
+}
