@@ -6,7 +6,7 @@ import { putSnapshot } from '../infra/database/repositories/snapshots.js';
 import { insertChunks, type ChunkInput } from './evidence-store.js';
 import { hybridSearch } from './hybrid-retrieval.js';
 import { createLocalEmbedder } from './local-embedder.js';
-import { beginVectorIndexLoad, shouldRebuildVectorIndex } from './vector-index-bulk-load.js';
+import { beginVectorIndexLoad, rebuildFromRows, shouldRebuildVectorIndex } from './vector-index-bulk-load.js';
 
 const lab = { slug: 'bulk-lab', name: 'Bulk Lab', country: 'Nowhere', website: 'https://bulk.example', kind: 'open' as const, focusTags: [], opennessNote: '' };
 const embedder = createLocalEmbedder(384);
@@ -38,7 +38,8 @@ describe('loading many chunks into the embedded database', () => {
 
   it('rebuilds the vector index after loading the first audit, as migration 001 defined it, and approximate search finds the chunks', async () => {
     const rows = await chunkRows(database, 'aud_bulk_first', 40);
-    const load = await beginVectorIndexLoad(database, rows.length);
+    // 40 rows stand for a large load here (the real threshold is rebuildFromRows).
+    const load = await beginVectorIndexLoad(database, rows.length, { fromRows: 40 });
     expect(load.rebuilds).toBe(true);
     expect(await vectorIndexDefinition(database)).toBeNull();
     await insertChunks(database.pool, rows);
@@ -52,7 +53,7 @@ describe('loading many chunks into the embedded database', () => {
 
   it('keeps the index live for an audit small beside what the store holds', async () => {
     const rows = await chunkRows(database, 'aud_bulk_small', 5);
-    const load = await beginVectorIndexLoad(database, rows.length);
+    const load = await beginVectorIndexLoad(database, rows.length, { fromRows: 1 });
     expect(load.rebuilds).toBe(false);
     expect(await vectorIndexDefinition(database)).toBe(original);
     await insertChunks(database.pool, rows);
@@ -69,11 +70,12 @@ describe('loading many chunks into the embedded database', () => {
 });
 
 describe('when to rebuild the vector index', () => {
-  it('rebuilds only on the embedded database, and only while the stored rows are at most twice the new ones', () => {
-    expect(shouldRebuildVectorIndex('pglite', 0, 100)).toBe(true);
-    expect(shouldRebuildVectorIndex('pglite', 200, 100)).toBe(true);
-    expect(shouldRebuildVectorIndex('pglite', 201, 100)).toBe(false);
+  it('rebuilds only on the embedded database, only for a large load, and only while the stored rows are at most twice the new ones', () => {
+    expect(shouldRebuildVectorIndex('pglite', 0, 1000)).toBe(true);
+    expect(shouldRebuildVectorIndex('pglite', 2000, 1000)).toBe(true);
+    expect(shouldRebuildVectorIndex('pglite', 2001, 1000)).toBe(false);
     expect(shouldRebuildVectorIndex('pglite', 0, 0)).toBe(false);
-    expect(shouldRebuildVectorIndex('postgres', 0, 100)).toBe(false);
+    expect(shouldRebuildVectorIndex('pglite', 0, rebuildFromRows - 1)).toBe(false);
+    expect(shouldRebuildVectorIndex('postgres', 0, 1000)).toBe(false);
   });
 });

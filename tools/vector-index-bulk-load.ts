@@ -36,6 +36,13 @@ const dropVectorIndex = 'drop index if exists chunks_embedding_hnsw';
  */
 export const rebuildWhenExistingAtMost = 2;
 
+/**
+ * Fewer new rows than this are inserted live: a few hundred live inserts take well under a
+ * second, while building the index reserves its working memory in the embedded database's
+ * WebAssembly heap, which never shrinks (a one-file audit would hold it for nothing).
+ */
+export const rebuildFromRows = 500;
+
 export interface VectorIndexLoad {
   /** Whether the index was dropped for this load and is built again by `finish()`. */
   readonly rebuilds: boolean;
@@ -43,20 +50,24 @@ export interface VectorIndexLoad {
   finish(): Promise<void>;
 }
 
-/** Whether rebuilding after the load beats live inserts: only the embedded database, and only for a large share. */
-export function shouldRebuildVectorIndex(backend: Database['backend'], existingRows: number, newRows: number): boolean {
-  return backend === 'pglite' && newRows > 0 && existingRows <= rebuildWhenExistingAtMost * newRows;
+/** Whether rebuilding after the load beats live inserts: only the embedded database, only a large load, and only for a large share. */
+export function shouldRebuildVectorIndex(backend: Database['backend'], existingRows: number, newRows: number, fromRows = rebuildFromRows): boolean {
+  return backend === 'pglite' && newRows >= fromRows && existingRows <= rebuildWhenExistingAtMost * newRows;
 }
 
 /**
  * Prepares the chunks table for loading `newRows` chunks: drops the HNSW index when rebuilding
  * it afterwards is faster. Counting stops past the threshold, so a large store is not scanned whole.
  */
-export async function beginVectorIndexLoad(database: Pick<Database, 'pool' | 'backend'>, newRows: number): Promise<VectorIndexLoad> {
+export async function beginVectorIndexLoad(
+  database: Pick<Database, 'pool' | 'backend'>,
+  newRows: number,
+  { fromRows = rebuildFromRows }: { readonly fromRows?: number } = {},
+): Promise<VectorIndexLoad> {
   if (database.backend !== 'pglite' || newRows === 0) return { rebuilds: false, finish: async () => undefined };
   const limit = rebuildWhenExistingAtMost * newRows + 1;
   const { rows } = await database.pool.query<{ existing: string }>('select count(*) as existing from (select 1 from chunks limit $1) stored', [limit]);
-  const rebuilds = shouldRebuildVectorIndex(database.backend, Number(rows[0]?.existing ?? 0), newRows);
+  const rebuilds = shouldRebuildVectorIndex(database.backend, Number(rows[0]?.existing ?? 0), newRows, fromRows);
   if (rebuilds) await database.pool.query(dropVectorIndex);
   return {
     rebuilds,
