@@ -35,15 +35,12 @@ type ReadLens = Extract<LensOutcome, { status: 'ok' }>;
  */
 const openingChars = 12000;
 
-/** Snapshot texts by hash, in one query; none asked, no database touched. */
-async function snapshotTexts(deps: AuditDependencies, hashes: readonly string[]): Promise<Map<string, string>> {
-  return hashes.length === 0 ? new Map() : getSnapshotTexts(deps.database.pool, hashes);
-}
+/** The audit's snapshot texts by hash, read once for every step of the critic that needs them. */
+type SnapshotTexts = ReadonlyMap<string, string>;
 
 /** The opening of every read source's snapshot, for the confidence note's document kinds. */
-async function sourceOpenings(deps: AuditDependencies, sources: AuditStateValue['sources']): Promise<Map<string, string>> {
+function sourceOpenings(texts: SnapshotTexts, sources: AuditStateValue['sources']): Map<string, string> {
   const openings = new Map<string, string>();
-  const texts = await snapshotTexts(deps, sources.flatMap((source) => source.snapshotHash ?? []));
   for (const source of sources) {
     const text = source.snapshotHash === null ? undefined : texts.get(source.snapshotHash);
     if (text !== undefined) openings.set(source.id, text.slice(0, openingChars));
@@ -55,10 +52,9 @@ async function sourceOpenings(deps: AuditDependencies, sources: AuditStateValue[
  * The lab's own documents as read: first-party sources with a snapshot, login pages left out
  * (their text is the login form, not the lab speaking).
  */
-async function firstPartyDocuments(deps: AuditDependencies, sources: AuditStateValue['sources']): Promise<FirstPartyDocument[]> {
+function firstPartyDocuments(texts: SnapshotTexts, sources: AuditStateValue['sources']): FirstPartyDocument[] {
   const documents: FirstPartyDocument[] = [];
   const read = sources.filter((source) => source.party === 'first' && source.snapshotHash !== null && source.error === null && !source.issues.includes('redirected-to-login'));
-  const texts = await snapshotTexts(deps, read.map((source) => source.snapshotHash!));
   for (const source of read) {
     const text = texts.get(source.snapshotHash!);
     if (text !== undefined) documents.push({ sourceId: source.id, url: source.finalUrl, text });
@@ -107,11 +103,16 @@ function distinctFlags(flags: readonly DraftFlag[]): DraftFlag[] {
  * injection that inflates the model's scores or suppresses its flags cannot move it. Offline, so
  * it runs without the model's time limit.
  */
-async function rubricPals(deps: AuditDependencies, state: AuditStateValue, input: ReconcileInput, succeeded: readonly ReadLens[]): Promise<ReconcileDraft['pals']> {
+async function rubricPals(
+  deps: AuditDependencies,
+  state: AuditStateValue,
+  texts: SnapshotTexts,
+  input: ReconcileInput,
+  succeeded: readonly ReadLens[],
+): Promise<ReconcileDraft['pals']> {
   const rubric = deps.engineFor('rubric');
   const context = { auditId: state.auditId };
   const byId = new Map(state.sources.map((source) => [source.id, source]));
-  const texts = await snapshotTexts(deps, state.sources.flatMap((source) => (source.party === 'first' && source.snapshotHash ? [source.snapshotHash] : [])));
   const passages = await firstPartyPassages(state.sources, async (sourceId) => {
     const hash = byId.get(sourceId)?.snapshotHash;
     return hash ? (texts.get(hash) ?? null) : null;
@@ -175,6 +176,10 @@ export async function reconcileAudit(deps: AuditDependencies, state: AuditStateV
   const flags = state.suffixscape?.status === 'ok' ? state.suffixscape.flags : [];
   const lensChecks = new Map<LensId, PriorCheck>(succeeded.map((outcome) => [outcome.lensId, checkAgainstPrior(outcome.score, outcome.rubricScore)]));
   const publishedScore = (outcome: ReadLens) => lensChecks.get(outcome.lensId)?.published ?? outcome.score;
+  // One query for every snapshot the critic reads (PALS prior, contradictions, document kinds);
+  // none read, no database touched.
+  const hashes = state.sources.flatMap((source) => source.snapshotHash ?? []);
+  const texts: SnapshotTexts = hashes.length === 0 ? new Map() : await getSnapshotTexts(deps.database.pool, hashes);
 
   const reconcileInput: ReconcileInput = {
     lab: state.request.lab,
@@ -199,7 +204,7 @@ export async function reconcileAudit(deps: AuditDependencies, state: AuditStateV
   const pals =
     engine.kind === 'rubric'
       ? publishPals(reconciled, null)
-      : publishPals(reconciled, await rubricPals(deps, state, reconcileInput, succeeded));
+      : publishPals(reconciled, await rubricPals(deps, state, texts, reconcileInput, succeeded));
   const priorDisagreements = [
     ...succeeded.flatMap((outcome) => {
       const check = lensChecks.get(outcome.lensId);
@@ -216,10 +221,10 @@ export async function reconcileAudit(deps: AuditDependencies, state: AuditStateV
   const date = state.startedAt.slice(0, 10);
   // Engine-independent, like the cross-references: the same pages give the same contradictions
   // whichever engine wrote the prose, and an exact replay reproduces them.
-  const contradictions = findContradictions(await firstPartyDocuments(deps, state.sources));
+  const contradictions = findContradictions(firstPartyDocuments(texts, state.sources));
   const contradictionsProblem = describeContradictionsProblem(contradictions);
   const confidence = assessConfidence({
-    openings: await sourceOpenings(deps, state.sources),
+    openings: sourceOpenings(texts, state.sources),
     date,
     sources: state.sources,
     crawlNotes: state.crawlNotes,
