@@ -22,6 +22,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { flagsInText } from '../agents/engines/rubric/suffixscape/index.js';
 import { StanceWatchError } from '../infra/errors.js';
+import { moduleEntry } from '../infra/module-entry.js';
 import { flagsLine, printed, type PrintedFlag } from './flags-lines.js';
 import type { FlagsBatch, FlagsBatchAnswer } from './flags-worker.js';
 
@@ -63,15 +64,10 @@ async function runJsonlHere(): Promise<void> {
   flush();
 }
 
-/**
- * A flags worker thread. The built command (`dist/`, JavaScript) starts the compiled worker
- * module directly; run from the sources under tsx, the worker needs the TypeScript loader, which
- * threads do not inherit, so a small starter registers it before importing the worker.
- */
+/** A flags worker thread: the compiled worker in the built command, through the TypeScript starter from the sources. */
 function startFlagsWorker(): Worker {
-  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./flags-worker.js', import.meta.url));
-  const module = new URL('./flags-worker.ts', import.meta.url).href;
-  return new Worker(new URL('./flags-worker-start.mjs', import.meta.url), { workerData: { module } });
+  const entry = moduleEntry(import.meta.url, 'flags-worker');
+  return new Worker(entry.file, entry.module ? { workerData: { module: entry.module } } : {});
 }
 
 /**

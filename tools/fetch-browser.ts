@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { HttpFetcher } from './fetch-http.js';
 import type { NetworkGuard } from './network-guard.js';
 import { fromDriverSchema, renderOutcomeSchema, type DriverSettings, type FetchAnswer, type FromDriver, type ToDriver } from './browser-driver-protocol.js';
+import { moduleEntry } from '../infra/module-entry.js';
 
 export const defaultBrowserExecutable = '/usr/bin/chromium';
 
@@ -57,14 +58,13 @@ const droppedResponseHeaders = new Set(['content-encoding', 'content-length', 't
 const driverCloseGraceMs = 10_000;
 
 /**
- * Forks the driver: the compiled module in the built product; from the sources (tests,
- * development) a starter that registers the TypeScript loader first, which a forked process does
- * not inherit. No inspector or profiler flags of this process are passed on.
+ * Forks the driver: the compiled module in the built product, through the TypeScript starter from
+ * the sources (`infra/module-entry.ts`). No inspector or profiler flags of this process are passed on.
  */
 function forkDriver(settings: DriverSettings): ChildProcess {
-  const compiled = import.meta.url.endsWith('.js');
-  const entry = fileURLToPath(new URL(compiled ? './browser-driver.js' : './browser-driver-start.mjs', import.meta.url));
-  return fork(entry, [JSON.stringify(settings)], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const entry = moduleEntry(import.meta.url, 'browser-driver');
+  const env = entry.module ? { ...process.env, STANCEWATCH_START_MODULE: entry.module } : process.env;
+  return fork(fileURLToPath(entry.file), [JSON.stringify(settings)], { execArgv: [], env, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 }
 
 interface RunningRender {

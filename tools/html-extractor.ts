@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { ExtractedPage } from './extract-main-text.js';
 import { extractionReplySchema, type ExtractionRequest } from './html-extraction-protocol.js';
 import { StanceWatchError } from '../infra/errors.js';
+import { moduleEntry } from '../infra/module-entry.js';
 
 export interface HtmlExtractor {
   /** The page's main text, title, links and cues, as `extractMainText` gives them. */
@@ -20,13 +21,9 @@ export interface HtmlExtractor {
   close(): Promise<void>;
 }
 
-/**
- * The compiled worker in the built product; from the sources (tests, development) a starter that
- * registers the TypeScript loader first, which worker threads do not inherit.
- */
 function startWorker(): Worker {
-  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./html-extraction-worker.js', import.meta.url));
-  return new Worker(new URL('./html-extraction-worker-start.mjs', import.meta.url));
+  const entry = moduleEntry(import.meta.url, 'html-extraction-worker');
+  return new Worker(entry.file, entry.module ? { workerData: { module: entry.module } } : {});
 }
 
 interface Pending {
