@@ -88,11 +88,10 @@ export function palsDimensionScore(
   ownWords = 0,
 ): PalsDraft {
   const draftByLens = new Map<LensId, LensDraft>(lensDrafts.map((draft) => [draft.lensId, draft]));
-  const scoreByLens = new Map<LensId, number>(lensDrafts.map((draft) => [draft.lensId, draft.score]));
-  const present = dimension.fromLenses.filter((lensId) => scoreByLens.has(lensId));
-  const missing = dimension.fromLenses.filter((lensId) => !scoreByLens.has(lensId));
+  const present = dimension.fromLenses.filter((lensId) => draftByLens.has(lensId));
+  const missing = dimension.fromLenses.filter((lensId) => !draftByLens.has(lensId));
   // With none of its own lenses read, the dimension falls back on every lens that was, and says so.
-  const basisLenses = present.length > 0 ? present : lenses.map((lens) => lens.id).filter((lensId) => scoreByLens.has(lensId));
+  const basisLenses = present.length > 0 ? present : lenses.map((lens) => lens.id).filter((lensId) => draftByLens.has(lensId));
   if (basisLenses.length === 0) {
     return { score: 1, basis: `No lens could be read in this audit, so ${dimension.title.toLowerCase()} has no evidence and stays at 1.` };
   }
@@ -105,7 +104,7 @@ export function palsDimensionScore(
   const penalty = roundToOneDecimal(rate * penaltyPerFlagRate);
   const score = clampScore(roundToOneDecimal(prior.value - penalty));
 
-  const lensList = joinList(basisLenses.map((lensId) => `${lensById(lensId).title} (${scoreByLens.get(lensId)})`));
+  const lensList = joinList(basisLenses.map((lensId) => `${lensById(lensId).title} (${draftByLens.get(lensId)!.score})`));
   const parts = [
     present.length > 0
       ? `${prior.describe(lensList)}: ${formatScore(prior.value)}`

@@ -75,9 +75,8 @@ export function assessIndicator({ indicator, sentences }: IndicatorEvidence): In
   };
 }
 
-export type WeightedCredit = RubricCredit;
 
-export function weightedCredit(assessments: readonly IndicatorAssessment[]): WeightedCredit {
+export function weightedCredit(assessments: readonly IndicatorAssessment[]): RubricCredit {
   return {
     earned: assessments.reduce((sum, assessment) => sum + assessment.indicator.weight * assessment.credit, 0),
     possible: assessments.reduce((sum, assessment) => sum + assessment.indicator.weight, 0),
@@ -88,12 +87,12 @@ export function weightedCredit(assessments: readonly IndicatorAssessment[]): Wei
 export const creditCurve = 0.6;
 
 /** Earned over possible, within 0..1; no weight at all is a share of 0. */
-export function creditShare({ earned, possible }: WeightedCredit): number {
+export function creditShare({ earned, possible }: RubricCredit): number {
   return possible <= 0 ? 0 : Math.min(1, Math.max(0, earned / possible));
 }
 
 /** 1 + round(9 × share^0.6), clamped to 1..10; a rubric with no weight scores 1. */
-export function scoreFromCredit(credit: WeightedCredit): number {
+export function scoreFromCredit(credit: RubricCredit): number {
   if (credit.possible <= 0) return 1;
   const score = 1 + Math.round(9 * creditShare(credit) ** creditCurve);
   return Math.min(10, Math.max(1, score));
