@@ -358,17 +358,6 @@ export async function runRealCorpusSuite(options: RealCorpusSuiteOptions = {}): 
     },
     fromReports({
       suite,
-      name: 'FMTI indicator agreement',
-      // Reported, not a target: FMTI scores one flagship model per lab from all its documentation,
-      // while a corpus document often describes another (an open dataset of a lab whose flagship
-      // is closed), so a disagreement can be right on both sides. The listed disagreements say which.
-      pass: true,
-      score: fmtiIndicators.classification.precision,
-      reason: `precision ${fmtiIndicators.classification.precision.toFixed(3)}, recall ${fmtiIndicators.classification.recall.toFixed(3)} against FMTI over ${fmtiIndicators.pairs} (lab, indicator) pairs (reported; FMTI scores a flagship model, not always the one a document describes)`,
-      metrics: { pairs: fmtiIndicators.pairs, agreement: fmtiIndicators.agreement, ...fmtiIndicators.classification, mappedIndicators: fmtiIndicatorMatches.length },
-    }),
-    fromReports({
-      suite,
       name: 'contradicted gaps',
       ...atMost(contradicted.share, realCorpusTargets.contradictedGaps, `${contradicted.contradicted.length} of ${contradicted.gaps} gaps contradicted, share`),
       metrics: { gaps: contradicted.gaps, contradicted: contradicted.contradicted.length },
