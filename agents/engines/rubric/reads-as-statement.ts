@@ -7,7 +7,7 @@
  * verb ("We host all code repositories on GitHub"), gives a figure for a label, or is a dated
  * entry of a timeline or changelog ("December 1, 2022: Release of The Stack v1.1").
  */
-import { parseSentence } from './parse-sentence.js';
+import { parseSentence, type ParsedToken } from './parse-sentence.js';
 
 const subjectTags = new Set(['NOUN', 'PROPN', 'PRON']);
 /** Personal pronouns that open a clause as its subject. */
@@ -23,14 +23,14 @@ const datedEntry = new RegExp(
 );
 
 /** Most words capitalised: a title ("How Stable Cascade Works"), not a sentence. */
-function isTitleCase(tokens: readonly { text: string }[]): boolean {
+function isTitleCase(tokens: readonly ParsedToken[]): boolean {
   const words = tokens.filter((token) => /^\p{L}/u.test(token.text));
   const capitalised = words.filter((token) => /^\p{Lu}/u.test(token.text));
   return words.length >= 2 && capitalised.length / words.length >= 0.6;
 }
 
 /** A subject followed by its verb: a personal pronoun and any verb, or a noun and a verb in -s or -ed outside a title. */
-function hasSubjectAndVerb(tokens: readonly { text: string; lower: string; pos: string }[]): boolean {
+function hasSubjectAndVerb(tokens: readonly ParsedToken[]): boolean {
   const title = isTitleCase(tokens);
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
